@@ -1,0 +1,29 @@
+"""Shared helpers for the curriculum notebooks.
+
+Submodules (import what you need):
+
+- ``utils.env``: ``start`` (seed, device, size), ``seed_everything``, ``pick_device``
+- ``utils.data``: ``available()``, ``load(name)``: every data set, offline, checksummed, cached
+- ``utils.plot``: one plotting style and the shared figures
+- ``utils.checks``: what the check cells call
+- ``utils.progress``: the progress file, checklists and the dashboard (``python -m utils.progress``)
+- ``utils.exercises``: generates exercise notebooks from solutions (``python -m utils.exercises``)
+- ``utils.notebooks``: notebook conventions and the README roadmap
+- ``utils.bootstrap``: the two quick-start commands (standard library only)
+
+Nothing is imported eagerly, so that ``python3 -m utils.bootstrap`` runs on a bare Python.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["Session", "start"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from utils import env
+
+        return getattr(env, name)
+    raise AttributeError(f"module 'utils' has no attribute {name!r}")
