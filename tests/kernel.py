@@ -38,8 +38,12 @@ class Kernel:
         content = reply["content"]
         if content["status"] == "ok":
             return Outcome(ok=True, stdout="".join(stdout))
-        return Outcome(ok=False, error_name=content.get("ename", ""), error_text="\n".join(content.get("traceback", [])),
-                       stdout="".join(stdout))
+        return Outcome(
+            ok=False,
+            error_name=content.get("ename", ""),
+            error_text="\n".join(content.get("traceback", [])),
+            stdout="".join(stdout),
+        )
 
     def close(self) -> None:
         self.client.stop_channels()

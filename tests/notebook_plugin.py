@@ -25,8 +25,11 @@ _failed: set[str] = set()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--record-times", action="store_true",
-                     help=f"write each notebook's measured run time to {notebooks.TIMINGS_FILE}")
+    parser.addoption(
+        "--record-times",
+        action="store_true",
+        help=f"write each notebook's measured run time to {notebooks.TIMINGS_FILE}",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

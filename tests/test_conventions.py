@@ -33,8 +33,11 @@ def test_there_is_at_least_the_pilot_notebook() -> None:
 def test_pairs_exist_and_exercises_are_in_sync() -> None:
     wanted, problems = exercises.planned_files()
     assert not problems, "\n".join(problems)
-    stale = [str(path.relative_to(notebooks.REPO_ROOT)) for path, text in wanted.items()
-             if not path.exists() or path.read_text(encoding="utf-8") != text]
+    stale = [
+        str(path.relative_to(notebooks.REPO_ROOT))
+        for path, text in wanted.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
     assert not stale, f"out of date (run `python -m utils.exercises`): {stale}"
 
 
@@ -51,8 +54,9 @@ def test_no_outputs_and_standard_kernel(path: Path) -> None:
 class TestSolutionNotebook:
     def test_title_and_required_prose(self, path: Path) -> None:
         nb = notebooks.read(path)
-        assert nb.cells[0].cell_type == "markdown" and cell_source(nb.cells[0]).startswith("# "), \
+        assert nb.cells[0].cell_type == "markdown" and cell_source(nb.cells[0]).startswith("# "), (
             "the first cell is a markdown cell with the title as a level-1 heading"
+        )
         prose = "\n".join(cell_source(cell) for cell in nb.cells if cell.cell_type == "markdown")
         missing = [heading for heading in REQUIRED_PROSE if heading not in prose]
         assert not missing, f"missing sections: {missing}"
@@ -67,9 +71,10 @@ class TestSolutionNotebook:
         cells = code_cells(nb)
         assert SETUP_TAG in cell_tags(cells[0])
         assert cell_source(cells[0]) == notebooks.setup_cell_source(notebooks.notebook_id(path))
-        assert nb.cells[-1].cell_type == "code" and CHECKLIST_TAG in cell_tags(nb.cells[-1]), \
+        assert nb.cells[-1].cell_type == "code" and CHECKLIST_TAG in cell_tags(nb.cells[-1]), (
             "the last cell is the checklist cell, tagged 'checklist'"
-        goals, declared = notebooks.parse_checklist(nb)
+        )
+        goals, _ = notebooks.parse_checklist(nb)
         assert len(goals) >= 2, "list the notebook's learning goals in its checklist"
 
     def test_every_exercise_is_followed_by_its_check(self, path: Path) -> None:
@@ -85,11 +90,13 @@ class TestSolutionNotebook:
             _, names = exercises.stub_solutions(source)
             found.extend(names)
             following = cells[index + 1] if index + 1 < len(cells) else None
-            assert following is not None and CHECK_TAG in cell_tags(following), \
+            assert following is not None and CHECK_TAG in cell_tags(following), (
                 f"the exercise {names} must be followed directly by its check cell (tagged 'check')"
+            )
             for name in names:
-                assert re.search(rf"exercise\s*=\s*[\"']{name}[\"']", cell_source(following)), \
-                    f"the check cell after {name} must check it (exercise=\"{name}\")"
+                assert re.search(rf"exercise\s*=\s*[\"']{name}[\"']", cell_source(following)), (
+                    f'the check cell after {name} must check it (exercise="{name}")'
+                )
         _, declared = notebooks.parse_checklist(nb)
         assert len(found) >= 1, "a notebook has at least one exercise"
         assert sorted(found) == sorted(declared), f"checklist exercises {declared} != exercises in the notebook {found}"
@@ -107,14 +114,16 @@ class TestSolutionNotebook:
             lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
             ast.parse("\n".join(lines))
             if index > 1:
-                assert "os.environ" not in source and "getenv" not in source, \
+                assert "os.environ" not in source and "getenv" not in source, (
                     f"code cell {index} reads the environment: ask utils (session.size, utils.config) instead"
-                assert "http://" not in source and "https://" not in source, \
+                )
+                assert "http://" not in source and "https://" not in source, (
                     f"code cell {index} names a URL: load data and models through utils.data"
+                )
 
     def test_data_comes_through_utils(self, path: Path) -> None:
         text = "\n".join(cell_source(cell) for cell in code_cells(notebooks.read(path)))
-        for forbidden in ("pd.read_csv(", "np.load(", "fetch_openml", "load_dataset(", "from_pretrained(\"http"):
+        for forbidden in ("pd.read_csv(", "np.load(", "fetch_openml", "load_dataset(", 'from_pretrained("http'):
             assert forbidden not in text, f"load data with utils.data.load, not {forbidden}"
 
 

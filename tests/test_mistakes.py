@@ -27,7 +27,10 @@ SOLUTIONS = notebooks.solution_paths()
 def mistakes_for(notebook_id: str) -> dict[str, dict[str, str]]:
     path = MISTAKES_DIR / f"{notebook_id}.py"
     if not path.exists():
-        pytest.fail(f"{notebook_id}: register typical wrong answers for each exercise in {path.relative_to(notebooks.REPO_ROOT)}")
+        pytest.fail(
+            f"{notebook_id}: register typical wrong answers for each exercise in "
+            f"{path.relative_to(notebooks.REPO_ROOT)}"
+        )
     return runpy.run_path(str(path))["MISTAKES"]
 
 
@@ -36,7 +39,9 @@ def test_every_exercise_has_mistakes_and_every_mistake_an_exercise() -> None:
         notebook_id = notebooks.notebook_id(solution)
         _, declared = notebooks.parse_checklist(notebooks.read(solution))
         registered = mistakes_for(notebook_id)
-        assert set(registered) == set(declared), f"{notebook_id}: mistakes registered for {sorted(registered)}, exercises are {sorted(declared)}"
+        assert set(registered) == set(declared), (
+            f"{notebook_id}: mistakes registered for {sorted(registered)}, exercises are {sorted(declared)}"
+        )
         for name, variants in registered.items():
             assert variants, f"{notebook_id}: no mistake registered for {name}"
 
@@ -61,7 +66,9 @@ def test_check_cells_reject_mistakes_and_stubs(solution: Path) -> None:
                 continue
             stub, names = exercises.stub_solutions(source)
             check = next(cells[i] for i in check_positions if i > position)
-            attempts = [(f"mistake '{why}'", name, wrong) for name in names for why, wrong in registered.get(name, {}).items()]
+            attempts = [
+                (f"mistake '{why}'", name, wrong) for name in names for why, wrong in registered.get(name, {}).items()
+            ]
             attempts.append(("the exercise stub", names[0], stub))
             for what, name, wrong_code in attempts:
                 assert kernel.run(wrong_code).ok, f"{notebook_id}: {what} for {name} does not even run"

@@ -5,15 +5,16 @@
 
 "Set everything up" means: create ``.venv`` in the repository (once), install PyTorch into it
 first (``torch==2.13.0`` unless a torch is already there; set ``CURRICULUM_TORCH`` to another pip
-requirement, e.g. a CUDA build, to change that), then the project with its ``lab`` and ``dev``
-extras. It is plain ``venv`` and ``pip`` underneath, and is skipped when nothing changed since
-the last run. Torch goes first because a bare ``torch`` requirement pulls a multi-GB CUDA build.
+requirement, with pip options if needed, e.g. another index for a CPU or CUDA build), then the
+project with its ``lab`` and ``dev`` extras. It is plain ``venv`` and ``pip`` underneath, and is
+skipped when nothing changed since the last run. Torch goes first because a bare ``torch`` requirement pulls a multi-GB CUDA build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 import subprocess
 import sys
 import venv
@@ -41,7 +42,7 @@ def _fingerprint() -> str:
 
 def setup() -> Path:
     """Create and fill the virtual environment unless it is already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this module must explain itself on an old Python
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}. Install a newer Python first.")
     python = venv_python()
     if STAMP.exists() and STAMP.read_text() == _fingerprint() and python.exists():
@@ -53,7 +54,7 @@ def setup() -> Path:
     _run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     has_torch = subprocess.run([str(python), "-c", "import torch"], capture_output=True).returncode == 0
     if not has_torch:
-        _run(python, "-m", "pip", "install", "--quiet", os.environ.get("CURRICULUM_TORCH", DEFAULT_TORCH))
+        _run(python, "-m", "pip", "install", "--quiet", *shlex.split(os.environ.get("CURRICULUM_TORCH", DEFAULT_TORCH)))
     _run(python, "-m", "pip", "install", "--quiet", "-e", ".[lab,dev]")
     STAMP.write_text(_fingerprint())
     return python

@@ -128,8 +128,9 @@ def compare(
         if missing:
             return f"{name} is missing the key(s) {missing}"
         for key in expected:
-            problem = compare(got[key], expected[key], name=f"{name}[{key!r}]", rtol=rtol, atol=atol,
-                              check_dtype=check_dtype)
+            problem = compare(
+                got[key], expected[key], name=f"{name}[{key!r}]", rtol=rtol, atol=atol, check_dtype=check_dtype
+            )
             if problem:
                 return problem
         return None
@@ -139,8 +140,9 @@ def compare(
         if len(got) != len(expected):
             return f"{name} should have {len(expected)} items, got {len(got)}"
         for index, (got_item, expected_item) in enumerate(zip(got, expected, strict=True)):
-            problem = compare(got_item, expected_item, name=f"{name}[{index}]", rtol=rtol, atol=atol,
-                              check_dtype=check_dtype)
+            problem = compare(
+                got_item, expected_item, name=f"{name}[{index}]", rtol=rtol, atol=atol, check_dtype=check_dtype
+            )
             if problem:
                 return problem
         return None
@@ -156,10 +158,10 @@ def compare(
             return f"{name} is None: did you forget to `return` the value?"
         try:
             got_array = np.asarray(got_np)
-        except Exception:  # noqa: BLE001 - anything that cannot become an array is a wrong type
+        except Exception:
             return f"{name} should be numeric, got {_kind(got)}"
         expected_array = np.asarray(expected_np)
-        if got_array.dtype == object or not np.issubdtype(got_array.dtype, np.number) and got_array.dtype != bool:
+        if got_array.dtype == object or (not np.issubdtype(got_array.dtype, np.number) and got_array.dtype != bool):
             return f"{name} should be numeric, got {_kind(got)} of dtype {got_array.dtype}"
         if got_array.shape != expected_array.shape:
             hint = ""
@@ -175,7 +177,8 @@ def compare(
             if np.any(got_nan & ~expected_nan):
                 where = tuple(int(i) for i in np.argwhere(got_nan & ~expected_nan)[0])
                 at = f" at index {where}" if got_array.ndim else ""
-                return f"{name} contains NaN{at} where {_fmt(expected_array[where] if where else expected_array)} is expected"
+                wanted = _fmt(expected_array[where] if where else expected_array)
+                return f"{name} contains NaN{at} where {wanted} is expected"
         close = np.isclose(got_array, expected_array, rtol=rtol, atol=atol, equal_nan=True)
         if not np.all(close):
             if got_array.ndim == 0:
@@ -246,11 +249,12 @@ def check_function(
             raise ValueError(f"Case {case.describe()} has no expected value and the check has no reference")
         try:
             result = candidate(*case.args, **case.kwargs)
-        except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
+        except Exception as error:
             raise _learner_error(exercise, function_name, case, error) from None
         expected = case.expected if case.expected is not _MISSING else reference(*case.args, **case.kwargs)
-        problem = compare(result, expected, name=f"{function_name}{case.describe()}", rtol=rtol, atol=atol,
-                          check_dtype=check_dtype)
+        problem = compare(
+            result, expected, name=f"{function_name}{case.describe()}", rtol=rtol, atol=atol, check_dtype=check_dtype
+        )
         if problem is None and validate is not None:
             problem = validate(result, case)
         if problem:

@@ -101,9 +101,7 @@ def start(notebook: str, *, seed: int = 0, device: str | None = None) -> Session
     from utils import plot, progress
 
     if not isinstance(notebook, str) or "/" not in notebook:
-        raise ValueError(
-            f"start() needs the notebook's id such as '1_math/01_derivatives', got {notebook!r}"
-        )
+        raise ValueError(f"start() needs the notebook's id such as '1_math/01_derivatives', got {notebook!r}")
     seed_everything(seed)
     chosen = pick_device(device)
     session = Session(notebook=notebook, device=chosen, size=default_size(chosen.type), seed=seed)

@@ -106,7 +106,9 @@ def _clean_cell(cell: Any) -> Any:
     if cell.cell_type == "code":
         cell.outputs = []
         cell.execution_count = None
-    metadata = {key: value for key, value in cell.get("metadata", {}).items() if key in ("tags", "editable", "deletable")}
+    metadata = {
+        key: value for key, value in cell.get("metadata", {}).items() if key in ("tags", "editable", "deletable")
+    }
     cell.metadata = nbformat.NotebookNode(metadata)
     if "attachments" in cell and not cell.attachments:
         del cell["attachments"]
@@ -169,7 +171,9 @@ def serialise(nb: Any) -> str:
     return nbformat.writes(nb) + "\n"
 
 
-def planned_files(root: Path = notebooks.REPO_ROOT, only: list[Path] | None = None) -> tuple[dict[Path, str], list[str]]:
+def planned_files(
+    root: Path = notebooks.REPO_ROOT, only: list[Path] | None = None
+) -> tuple[dict[Path, str], list[str]]:
     """What every solution and exercise file should contain, and the pairing problems found.
 
     ``only`` limits the work to some solution notebooks (pairing is still checked everywhere).
@@ -180,8 +184,10 @@ def planned_files(root: Path = notebooks.REPO_ROOT, only: list[Path] | None = No
     solution_stems = {path.with_name(path.name[: -len(SOLUTION_SUFFIX)]) for path in solutions}
     for exercise in notebooks.exercise_paths(root):
         if exercise.with_name(exercise.name[: -len(EXERCISE_SUFFIX)]) not in solution_stems:
-            problems.append(f"{exercise.relative_to(root)} has no solution twin: its source would be "
-                            f"{exercise.name[: -len(EXERCISE_SUFFIX)]}{SOLUTION_SUFFIX}")
+            problems.append(
+                f"{exercise.relative_to(root)} has no solution twin: its source would be "
+                f"{exercise.name[: -len(EXERCISE_SUFFIX)]}{SOLUTION_SUFFIX}"
+            )
     if only is not None:
         chosen = {path.resolve() for path in only}
         solutions = [path for path in solutions if path.resolve() in chosen]
@@ -204,11 +210,18 @@ def planned_files(root: Path = notebooks.REPO_ROOT, only: list[Path] | None = No
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m utils.exercises", description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if any notebook differs from what generation would write")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if any notebook differs from what generation would write",
+    )
     parser.add_argument("--root", type=Path, default=notebooks.REPO_ROOT, help=argparse.SUPPRESS)
-    parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="solution notebooks to process (default: all); an exercise path means its solution")
+    parser.add_argument(
+        "notebooks",
+        nargs="*",
+        type=Path,
+        help="solution notebooks to process (default: all); an exercise path means its solution",
+    )
     args = parser.parse_args(argv)
     only = None
     if args.notebooks:

@@ -150,12 +150,25 @@ def decision_boundary(
     classes = np.unique(np.concatenate([np.unique(labels), np.unique(predicted)]))
     colours = matplotlib.colors.ListedColormap(PALETTE[: len(classes)])
     lookup = {value: index for index, value in enumerate(classes)}
-    ax.contourf(grid_x, grid_y, np.vectorize(lookup.get)(predicted), levels=np.arange(len(classes) + 1) - 0.5,
-                cmap=colours, alpha=0.25)
+    ax.contourf(
+        grid_x,
+        grid_y,
+        np.vectorize(lookup.get)(predicted),
+        levels=np.arange(len(classes) + 1) - 0.5,
+        cmap=colours,
+        alpha=0.25,
+    )
     for value in classes:
         chosen = np.asarray(labels) == value
-        ax.scatter(features[chosen, 0], features[chosen, 1], s=18, color=PALETTE[lookup[value] % len(PALETTE)],
-                   edgecolor="white", linewidth=0.5, label=str(value))
+        ax.scatter(
+            features[chosen, 0],
+            features[chosen, 1],
+            s=18,
+            color=PALETTE[lookup[value] % len(PALETTE)],
+            edgecolor="white",
+            linewidth=0.5,
+            label=str(value),
+        )
     ax.legend(title="class")
     return _label(ax, title, xlabel, ylabel)
 
@@ -190,8 +203,15 @@ def heatmap(
     if annotate:
         middle = (np.nanmax(matrix) + np.nanmin(matrix)) / 2
         for (row, column), value in np.ndenumerate(matrix):
-            ax.text(column, row, fmt.format(value), ha="center", va="center", fontsize=8,
-                    color="white" if value < middle else "black")
+            ax.text(
+                column,
+                row,
+                fmt.format(value),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if value < middle else "black",
+            )
     return _label(ax, title, xlabel, ylabel)
 
 
@@ -213,8 +233,17 @@ def confusion_matrix(
     counts = np.zeros((count, count), dtype=int)
     np.add.at(counts, (true_labels, predicted_labels), 1)
     names = list(class_names) if class_names is not None else [str(i) for i in range(count)]
-    return heatmap(counts, row_labels=names, column_labels=names, title=title, xlabel="predicted",
-                   ylabel="true", fmt="{:.0f}", cmap="Blues", ax=ax)
+    return heatmap(
+        counts,
+        row_labels=names,
+        column_labels=names,
+        title=title,
+        xlabel="predicted",
+        ylabel="true",
+        fmt="{:.0f}",
+        cmap="Blues",
+        ax=ax,
+    )
 
 
 def vectors(
@@ -231,8 +260,9 @@ def vectors(
     ax = _axes(ax, figsize=(5, 5))
     for index, (start, arrow) in enumerate(zip(starts, arrows, strict=True)):
         colour = PALETTE[index % len(PALETTE)]
-        ax.annotate("", xy=start + arrow, xytext=start,
-                    arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 2})
+        ax.annotate(
+            "", xy=start + arrow, xytext=start, arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 2}
+        )
         if labels is not None:
             ax.text(*(start + arrow * 1.05), labels[index], color=colour, fontsize=11)
     points = np.vstack([starts, starts + arrows, np.zeros((1, 2))])
@@ -259,8 +289,9 @@ def matrix_transform(matrix: Any, *, title: str | None = None, grid_lines: int =
             ax.plot(*(matrix @ points), color=PALETTE[0], linewidth=0.6, alpha=0.6)
     square = np.array([[0, 1, 1, 0, 0], [0, 0, 1, 1, 0]], dtype=float)
     ax.fill(*square, color="grey", alpha=0.3, label="unit square")
-    ax.fill(*(matrix @ square), color=PALETTE[1], alpha=0.4,
-            label=f"its image (area × {abs(np.linalg.det(matrix)):.2g})")
+    ax.fill(
+        *(matrix @ square), color=PALETTE[1], alpha=0.4, label=f"its image (area × {abs(np.linalg.det(matrix)):.2g})"
+    )
     for column, name in zip(matrix.T, ("A e₁", "A e₂"), strict=True):
         ax.annotate("", xy=column, xytext=(0, 0), arrowprops={"arrowstyle": "->", "linewidth": 2, "color": PALETTE[2]})
         ax.text(*(column * 1.08), name, color=PALETTE[2])

@@ -176,6 +176,7 @@ class ProgressStore:
 
 # --- the current notebook, set by utils.start -------------------------------------------------
 
+
 def set_current_notebook(notebook: str) -> None:
     global _current_notebook
     _current_notebook = notebook
@@ -199,6 +200,7 @@ def record_exercise(exercise: str) -> None:
 
 
 # --- the checklist cell ---------------------------------------------------------------------
+
 
 def _checklist_text(notebook: str, goals: Sequence[str], exercises: Sequence[str], state: dict[str, Any]) -> str:
     done = sum(name in state["exercises"] for name in exercises) + sum(goal in state["goals"] for goal in goals)
@@ -247,8 +249,9 @@ def checklist(*, goals: Sequence[str], exercises: Sequence[str] = (), notebook: 
     return _ChecklistWidget(widgets, store, notebook, list(goals), list(exercises), state)
 
 
-def _ChecklistWidget(widgets: Any, store: ProgressStore, notebook: str, goals: list[str],
-                     exercises: list[str], state: dict[str, Any]) -> Any:
+def _ChecklistWidget(
+    widgets: Any, store: ProgressStore, notebook: str, goals: list[str], exercises: list[str], state: dict[str, Any]
+) -> Any:
     """Build the checkbox list (a VBox whose plain-text form is the text checklist)."""
 
     class Checklist(widgets.VBox):
@@ -268,10 +271,15 @@ def _ChecklistWidget(widgets: Any, store: ProgressStore, notebook: str, goals: l
 
     boxes = []
     for name in exercises:
-        boxes.append(widgets.Checkbox(
-            value=name in state["exercises"], disabled=True, indent=False, layout=layout,
-            description=f"Exercise {name} (ticks itself when its check passes)",
-        ))
+        boxes.append(
+            widgets.Checkbox(
+                value=name in state["exercises"],
+                disabled=True,
+                indent=False,
+                layout=layout,
+                description=f"Exercise {name} (ticks itself when its check passes)",
+            )
+        )
     for goal in goals:
         box = widgets.Checkbox(value=goal in state["goals"], indent=False, layout=layout, description=goal)
 
@@ -286,6 +294,7 @@ def _ChecklistWidget(widgets: Any, store: ProgressStore, notebook: str, goals: l
 
 
 # --- the dashboard: python -m utils.progress -----------------------------------------------
+
 
 def dashboard(store: ProgressStore | None = None, root: Path | None = None) -> str:
     """A per-phase summary of done/total and the next notebook to open."""
@@ -328,7 +337,9 @@ def dashboard(store: ProgressStore | None = None, root: Path | None = None) -> s
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m utils.progress", description="Your progress through the curriculum.")
+    parser = argparse.ArgumentParser(
+        prog="python -m utils.progress", description="Your progress through the curriculum."
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("show", help="the per-phase dashboard (the default)")
     reset = sub.add_parser("reset", help="forget progress: all of it, or one notebook's")
