@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import tomllib
 
 import yaml
@@ -113,3 +114,11 @@ def test_every_notebook_has_a_recorded_time_within_budget():
 def test_phases_with_notebooks_list_them_in_their_readme():
     for phase in {nb.phase for nb in notebooks.discover()}:
         assert notebooks.PHASE_TABLE_BEGIN in (ROOT / phase / "README.md").read_text(), phase
+
+
+def test_ruff_finds_nothing_in_code_tests_and_notebooks():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--output-format", "concise", "utils", "tests", *notebooks.PHASES],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr

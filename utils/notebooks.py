@@ -63,7 +63,8 @@ def setup_cell_source(notebook_id: str, root: Path = REPO_ROOT) -> str:
         'if "google.colab" in sys.modules:\n'
         "    import subprocess\n"
         "\n"
-        f'    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "ml-curriculum @ git+{url}"], check=True)\n'
+        f'    package = "ml-curriculum @ git+{url}"\n'
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], check=True)\n'
         "\n"
         "from utils import start\n"
         "\n"
