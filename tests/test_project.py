@@ -29,7 +29,7 @@ def test_top_level_is_exactly_the_agreed_layout():
     visible = {name for name in tracked_top_level() if not name.startswith(".")}
     assert visible <= TOP_LEVEL, f"unexpected top-level entries: {sorted(visible - TOP_LEVEL)}"
     on_disk = {path.name for path in ROOT.iterdir() if not path.name.startswith(".")}
-    assert TOP_LEVEL <= on_disk, f"missing: {sorted(TOP_LEVEL - on_disk)}"
+    assert on_disk >= TOP_LEVEL, f"missing: {sorted(TOP_LEVEL - on_disk)}"
 
 
 def pyproject_requirements() -> dict[str, str]:

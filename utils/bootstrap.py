@@ -7,7 +7,8 @@
 first (``torch==2.13.0`` unless a torch is already there; set ``CURRICULUM_TORCH`` to another pip
 requirement, with pip options if needed, e.g. another index for a CPU or CUDA build), then the
 project with its ``lab`` and ``dev`` extras. It is plain ``venv`` and ``pip`` underneath, and is
-skipped when nothing changed since the last run. Torch goes first because a bare ``torch`` requirement pulls a multi-GB CUDA build.
+skipped when nothing changed since the last run. Torch goes first because a bare ``torch``
+requirement pulls a multi-GB CUDA build.
 """
 
 from __future__ import annotations
