@@ -94,11 +94,15 @@ class Lab:
         return f"{self.url}/lab/tree/{name}?token={self.token}"
 
 
+def _tail(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[-3000:]
+
+
 def _wait_for_server(process: subprocess.Popen[bytes], url: str, token: str, log: Path) -> None:
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"JupyterLab exited with code {process.returncode} before answering:\n{log.read_text()[-3000:]}")
+            pytest.fail(f"JupyterLab exited with code {process.returncode} before answering:\n{_tail(log)}")
         try:
             request = urllib.request.Request(f"{url}/api/status", headers={"Authorization": f"token {token}"})
             with urllib.request.urlopen(request, timeout=2) as response:
@@ -107,7 +111,7 @@ def _wait_for_server(process: subprocess.Popen[bytes], url: str, token: str, log
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.25)
-    pytest.fail(f"JupyterLab did not answer {url}/api/status within {SERVER_START_SECONDS} s:\n{log.read_text()[-3000:]}")
+    pytest.fail(f"JupyterLab did not answer {url}/api/status within {SERVER_START_SECONDS} s:\n{_tail(log)}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -254,6 +258,7 @@ def test_checklist_ticks_saves_and_restores_in_jupyterlab(lab: Lab) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on("dialog", lambda dialog: dialog.accept())  # e.g. "leave page?" on reload
             page.set_default_timeout(15_000)
+            expect.set_options(timeout=10_000)  # widgets render asynchronously; a loaded CI box is slow
 
             def goal_box() -> Any:
                 return page.get_by_role("checkbox", name=GOAL, exact=True)
