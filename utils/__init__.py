@@ -8,6 +8,7 @@ Submodules (import what you need):
 - ``utils.checks``: what the check cells call
 - ``utils.progress``: the progress file, checklists and the dashboard (``python -m utils.progress``)
 - ``utils.exercises``: generates exercise notebooks from solutions (``python -m utils.exercises``)
+- ``utils.timing``: ``best_time``, for fair loop-vs-vectorised comparisons
 - ``utils.notebooks``: notebook conventions and the README roadmap
 - ``utils.bootstrap``: the two quick-start commands (standard library only)
 
