@@ -33,7 +33,7 @@ def test_stub_keeps_indentation_and_names_each_exercise():
     stub, names = stub_solutions(SOLUTION_CODE)
     assert names == ["slope", "intercept"]
     assert "rise" not in stub and "return 0.0" not in stub
-    assert '    raise NotImplementedError("Exercise slope: write your code here' in stub
+    assert '    raise NotImplementedError("Exercise slope: replace this line with your code")' in stub
     assert '        raise NotImplementedError("Exercise intercept:' in stub
     assert "(x0, y0), (x1, y1) = points" in stub, "code outside the markers stays"
     compile(stub, "stub", "exec")

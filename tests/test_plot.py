@@ -39,6 +39,8 @@ def test_image_grid_accepts_numpy_and_channels_first_tensors():
     titles = [ax.get_title() for ax in axes.flat]
     assert titles[4] == "9 (4)" and axes.flat[4].title.get_color() == "red"
     plot.image_grid(torch.zeros(2, 1, 8, 8), class_names=["cat", "dog"], labels=torch.tensor([0, 1]))
+    signed = plot.image_grid(np.zeros((2, 4, 4)), vmin=-1, vmax=1)
+    assert signed.flat[0].images[0].get_clim() == (-1, 1)
     with pytest.raises(ValueError, match="N×H×W"):
         plot.image_grid(np.zeros((8, 8)))
 
@@ -58,6 +60,8 @@ def test_heatmap_and_confusion_matrix():
     assert labelled(ax) and len(ax.texts) == 9
     ax = plot.confusion_matrix([0, 1, 1, 2], [0, 1, 2, 2], class_names=["a", "b", "c"])
     assert labelled(ax) and [text.get_text() for text in ax.texts][:3] == ["1", "0", "0"]
+    fixed = plot.heatmap(np.array([[0.2, -0.1]]), vmin=-1, vmax=1)
+    assert fixed.images[0].get_clim() == (-1, 1)
     with pytest.raises(ValueError, match="2-D"):
         plot.heatmap(np.zeros(3))
     with pytest.raises(ValueError, match="predictions"):

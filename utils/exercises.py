@@ -92,10 +92,7 @@ def stub_solutions(source: str, where: str = "cell") -> tuple[str, list[str]]:
             raise GenerationError(f"{where}: solution blocks cannot be nested (line {index + 1})")
         indent = line[: _indent_of(line)]
         output.append(f"{indent}# YOUR CODE HERE")
-        output.append(
-            f'{indent}raise NotImplementedError("Exercise {name}: write your code here, '
-            'then run the check cell below.")'
-        )
+        output.append(f'{indent}raise NotImplementedError("Exercise {name}: replace this line with your code")')
         names.append(name)
         index = end + 1
     return "\n".join(output), names

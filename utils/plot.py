@@ -84,11 +84,14 @@ def image_grid(
     class_names: Sequence[str] | None = None,
     ncols: int = 8,
     cmap: str = "gray",
+    vmin: float | None = None,
+    vmax: float | None = None,
     title: str = "Images",
 ) -> Any:
     """A grid of images (N×H×W or N×H×W×C, NumPy or torch) with optional labels and predictions.
 
-    A prediction that differs from its label is written in red.
+    A prediction that differs from its label is written in red. ``vmin``/``vmax`` fix one colour
+    scale for every image (e.g. ``-limit, limit`` for signed images such as PCA components).
     """
     images = np.asarray(images.detach().cpu() if hasattr(images, "detach") else images)
     if images.ndim == 4 and images.shape[1] in (1, 3) and images.shape[-1] not in (1, 3):
@@ -108,7 +111,7 @@ def image_grid(
         ax.axis("off")
         if index >= count:
             continue
-        ax.imshow(images[index].squeeze(), cmap=cmap)
+        ax.imshow(images[index].squeeze(), cmap=cmap, vmin=vmin, vmax=vmax)
         caption, colour = "", "black"
         if labels is not None:
             caption = name(labels[index])
@@ -184,14 +187,19 @@ def heatmap(
     annotate: bool | None = None,
     fmt: str = "{:.2f}",
     cmap: str = "viridis",
+    vmin: float | None = None,
+    vmax: float | None = None,
     ax: Any = None,
 ) -> Any:
-    """A labelled heatmap (attention weights, correlations, confusion matrices)."""
+    """A labelled heatmap (attention weights, correlations, confusion matrices).
+
+    ``vmin``/``vmax`` fix the colour scale, e.g. ``-1, 1`` for correlations, so that panels compare.
+    """
     matrix = np.asarray(matrix.detach().cpu() if hasattr(matrix, "detach") else matrix, dtype=float)
     if matrix.ndim != 2:
         raise ValueError(f"heatmap() needs a 2-D matrix, got shape {matrix.shape}")
     ax = _axes(ax)
-    image = ax.imshow(matrix, cmap=cmap, aspect="auto")
+    image = ax.imshow(matrix, cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
     ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
     ax.grid(False)
     if row_labels is not None:
@@ -201,7 +209,9 @@ def heatmap(
     if annotate is None:
         annotate = matrix.size <= 144
     if annotate:
-        middle = (np.nanmax(matrix) + np.nanmin(matrix)) / 2
+        low = np.nanmin(matrix) if vmin is None else vmin
+        high = np.nanmax(matrix) if vmax is None else vmax
+        middle = (low + high) / 2
         for (row, column), value in np.ndenumerate(matrix):
             ax.text(
                 column,
