@@ -122,3 +122,10 @@ def test_ruff_finds_nothing_in_code_tests_and_notebooks():
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_roadmap_tables_have_a_cell_per_column_in_every_row():
+    for path, text in notebooks.generated_readmes().items():
+        rows = [line for line in text.splitlines() if line.startswith("|")]
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(widths) == 1, f"{path.name}: a table row has a stray | (escape it as \\|)"

@@ -196,6 +196,11 @@ def recorded_times(root: Path = REPO_ROOT) -> dict[str, float]:
     return json.loads(path.read_text())["seconds"]
 
 
+def _cell(text: str) -> str:
+    """Text made safe for a Markdown table cell (a bare | would split the cell)."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def roadmap_table(root: Path = REPO_ROOT) -> str:
     """The README's roadmap: every phase and notebook, its result and its CPU run time."""
     notebooks = discover(root)
@@ -218,7 +223,7 @@ def roadmap_table(root: Path = REPO_ROOT) -> str:
             exercise_link = nb.exercise_path.relative_to(root).as_posix()
             solution_link = nb.solution_path.relative_to(root).as_posix()
             lines.append(
-                f"| {phase_label if index == 0 else ''} | {nb.title} | {nb.result} | "
+                f"| {phase_label if index == 0 else ''} | {_cell(nb.title)} | {_cell(nb.result)} | "
                 f"{time_text} (≤ {nb.budget_seconds} s) | "
                 f"[exercise]({exercise_link}) · [solution]({solution_link}) · "
                 f"[Colab]({colab_base}{exercise_link}) |"
@@ -239,7 +244,7 @@ def phase_table(phase: str, root: Path = REPO_ROOT) -> str:
         measured = times.get(nb.id)
         time_text = f"{measured:.0f} s" if measured is not None else "not yet measured"
         lines.append(
-            f"| {nb.title} | {nb.result} | {time_text} (≤ {nb.budget_seconds} s) | "
+            f"| {_cell(nb.title)} | {_cell(nb.result)} | {time_text} (≤ {nb.budget_seconds} s) | "
             f"[exercise]({nb.exercise_path.name}) · [solution]({nb.solution_path.name}) |"
         )
     return "\n".join(lines)
