@@ -232,18 +232,21 @@ def check_function(
     check_dtype: bool = False,
     hint: str | None = None,
     validate: Callable[[Any, Case], str | None] | None = None,
+    name: str | None = None,
 ) -> None:
     """Check a learner's function against expected values or a reference implementation.
 
     Every case is run; the first failing one is reported with its inputs, what was expected and
     what came back. ``validate(result, case)`` may return a problem sentence for checks that are
-    not equality (for example "the vector should have unit length").
+    not equality (for example "the vector should have unit length"). ``name`` is what messages
+    call the function; give it when ``candidate`` is a harness that runs the learner's function
+    (for example ``name="mul_backward"`` for a wrapper that builds a graph and calls it).
     """
     if not callable(candidate):
         raise CheckFailed(exercise, f"expected a function, got {_kind(candidate)}", hint)
     if not cases:
         raise ValueError("check_function needs at least one Case")
-    function_name = getattr(candidate, "__name__", "your function")
+    function_name = name or getattr(candidate, "__name__", "your function")
     for case in cases:
         if case.expected is _MISSING and reference is None:
             raise ValueError(f"Case {case.describe()} has no expected value and the check has no reference")
