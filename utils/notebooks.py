@@ -201,10 +201,14 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def roadmap_table(root: Path = REPO_ROOT) -> str:
+def _time_cell(nb: Notebook, times: dict[str, float]) -> str:
+    measured = times.get(nb.id)
+    time_text = f"{measured:.0f} s" if measured is not None else "not yet measured"
+    return f"{time_text} (≤ {nb.budget_seconds} s)"
+
+
+def roadmap_table(notebooks: list[Notebook], times: dict[str, float], root: Path = REPO_ROOT) -> str:
     """The README's roadmap: every phase and notebook, its result and its CPU run time."""
-    notebooks = discover(root)
-    times = recorded_times(root)
     url = repository_url(root)
     colab_base = url.replace("https://github.com/", "https://colab.research.google.com/github/") + "/blob/main/"
     lines = [
@@ -218,33 +222,28 @@ def roadmap_table(root: Path = REPO_ROOT) -> str:
             lines.append(f"| {phase_label} | *planned: see [{phase}/README.md]({phase}/README.md)* | | | |")
             continue
         for index, nb in enumerate(in_phase):
-            measured = times.get(nb.id)
-            time_text = f"{measured:.0f} s" if measured is not None else "not yet measured"
             exercise_link = nb.exercise_path.relative_to(root).as_posix()
             solution_link = nb.solution_path.relative_to(root).as_posix()
             lines.append(
                 f"| {phase_label if index == 0 else ''} | {_cell(nb.title)} | {_cell(nb.result)} | "
-                f"{time_text} (≤ {nb.budget_seconds} s) | "
+                f"{_time_cell(nb, times)} | "
                 f"[exercise]({exercise_link}) · [solution]({solution_link}) · "
                 f"[Colab]({colab_base}{exercise_link}) |"
             )
     return "\n".join(lines)
 
 
-def phase_table(phase: str, root: Path = REPO_ROOT) -> str:
+def phase_table(phase: str, notebooks: list[Notebook], times: dict[str, float]) -> str:
     """The table of one phase's notebooks, for ``<phase>/README.md``."""
-    times = recorded_times(root)
     lines = [
         "| Notebook | What you build, and the result it reaches | CPU time (budget) | Files |",
         "|---|---|---|---|",
     ]
-    for nb in discover(root):
+    for nb in notebooks:
         if nb.phase != phase:
             continue
-        measured = times.get(nb.id)
-        time_text = f"{measured:.0f} s" if measured is not None else "not yet measured"
         lines.append(
-            f"| {_cell(nb.title)} | {_cell(nb.result)} | {time_text} (≤ {nb.budget_seconds} s) | "
+            f"| {_cell(nb.title)} | {_cell(nb.result)} | {_time_cell(nb, times)} | "
             f"[exercise]({nb.exercise_path.name}) · [solution]({nb.solution_path.name}) |"
         )
     return "\n".join(lines)
@@ -255,22 +254,18 @@ def _replace_block(text: str, begin: str, end: str, body: str) -> str:
     return text[:start] + f"{begin}\n{body}\n{end}" + text[stop:]
 
 
-def readme_with_roadmap(readme: str, root: Path = REPO_ROOT) -> str:
-    return _replace_block(readme, ROADMAP_BEGIN, ROADMAP_END, roadmap_table(root))
-
-
-def phase_readme_with_table(readme: str, phase: str, root: Path = REPO_ROOT) -> str:
-    return _replace_block(readme, PHASE_TABLE_BEGIN, PHASE_TABLE_END, phase_table(phase, root))
-
-
 def generated_readmes(root: Path = REPO_ROOT) -> dict[Path, str]:
     """Every README whose tables are generated, with the content it should have."""
-    wanted = {root / "README.md": readme_with_roadmap((root / "README.md").read_text(encoding="utf-8"), root)}
+    notebooks, times = discover(root), recorded_times(root)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    roadmap = roadmap_table(notebooks, times, root)
+    wanted = {root / "README.md": _replace_block(readme, ROADMAP_BEGIN, ROADMAP_END, roadmap)}
     for phase in PHASES:
         path = root / phase / "README.md"
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         if PHASE_TABLE_BEGIN in text:
-            wanted[path] = phase_readme_with_table(text, phase, root)
+            table = phase_table(phase, notebooks, times)
+            wanted[path] = _replace_block(text, PHASE_TABLE_BEGIN, PHASE_TABLE_END, table)
     return wanted
 
 
@@ -290,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                     path.write_text(text, encoding="utf-8")
                     print(f"wrote {path.relative_to(REPO_ROOT)}")
         else:
-            print(roadmap_table())
+            print(roadmap_table(discover(), recorded_times()))
     elif args.command == "list":
         for nb in discover():
             print(f"{nb.id}: {nb.title} | exercises: {', '.join(nb.exercises) or '-'} | goals: {len(nb.goals)}")
