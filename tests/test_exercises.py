@@ -105,7 +105,7 @@ def test_check_cells_are_collapsed_in_the_exercise_only():
     # Colab: form view, titled by a first `#@title` line (Colab reads the title from the first line).
     assert exercise_check.metadata["cellView"] == "form"
     first, rest = notebooks.cell_source(exercise_check).split("\n", 1)
-    assert first == '#@title Check slope: run this cell { display-mode: "form" }'
+    assert first == "#@title Check slope: run this cell"
     assert rest == CHECK_CODE, "the check itself is unchanged"
     assert exercise_check.metadata["tags"] == ["check"] and "scrolled" not in exercise_check.metadata
     compile(notebooks.cell_source(exercise_check), "check", "exec")

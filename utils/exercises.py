@@ -156,7 +156,7 @@ def collapse_check_cell(cell: Any) -> Any:
     source = notebooks.cell_source(cell)
     names = CHECKED_EXERCISE.findall(source)
     what = ", ".join(dict.fromkeys(names)) or "the exercise above"
-    title = f'#@title Check {what}: run this cell {{ display-mode: "form" }}'
+    title = f"#@title Check {what}: run this cell"
     if not source.startswith("#@title"):
         cell.source = f"{title}\n{source}"
     for key, value in COLLAPSED_CELL_METADATA.items():
