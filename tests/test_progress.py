@@ -285,7 +285,9 @@ def test_the_widget_supports_ipywidgets_7_display(store, monkeypatch):
             raise AssertionError("the checklist must define its own")
 
     class VBox7(ipywidgets.VBox):
-        _repr_mimebundle_ = property(lambda self: (_ for _ in ()).throw(AttributeError("_repr_mimebundle_")))
+        @property
+        def _repr_mimebundle_(self):
+            raise AttributeError("ipywidgets 7 widgets have no _repr_mimebundle_")
 
     fake = type("widgets7", (), {})()
     for name in ("HTML", "Layout", "Checkbox"):

@@ -34,6 +34,7 @@ already on screen. ``python -m utils.progress`` prints a per-phase dashboard; ``
 from __future__ import annotations
 
 import contextlib
+import difflib
 import errno
 import glob
 import json
@@ -390,6 +391,7 @@ def fake_notebook(
     ``exercises=None`` accepts any exercise name (for unit tests of the checks); give a list to test
     that other names are refused. The previous current notebook is restored afterwards.
     """
+    global _current_notebook, _solution_notebook
     previous = (_current_notebook, _solution_notebook)
     entry = catalogue.register(notebook_id, exercises=exercises, goals=goals)
     set_current_notebook(notebook_id, solution=solution)
@@ -397,7 +399,7 @@ def fake_notebook(
         yield entry
     finally:
         catalogue.unregister(notebook_id)
-        globals()["_current_notebook"], globals()["_solution_notebook"] = previous
+        _current_notebook, _solution_notebook = previous
 
 
 def _not_saved(error: ProgressSaveError, what: str = "your progress") -> None:
@@ -406,8 +408,6 @@ def _not_saved(error: ProgressSaveError, what: str = "your progress") -> None:
 
 
 def unknown_exercise_message(exercise: str, entry: catalogue.Entry) -> str:
-    import difflib
-
     listed = ", ".join(entry.exercises) if entry.exercises else "none"
     text = f"{exercise} is not an exercise of {entry.id}; its exercises are {listed}."
     close = difflib.get_close_matches(exercise, entry.exercises, n=1)
