@@ -442,3 +442,24 @@ def test_a_pass_under_an_exercise_the_notebook_does_not_declare_fails_loudly(cap
             checks.check_function(abs, exercise="absolte", cases=[Case(-1, expected=1)])
     assert "absolute" in str(failure.value)  # it names the declared exercise
     assert "✓ absolte" not in capsys.readouterr().out
+
+
+def test_behind_a_harness_that_takes_star_args_the_changed_input_is_named_after_the_learners_parameter():
+    def reverse_in_place(values, copies):
+        values[:] = values[::-1]
+        return copies
+
+    def harness(*arguments, **keywords):
+        return reverse_in_place(*arguments, **keywords)
+
+    globals()["reverse_in_place"] = reverse_in_place  # a check cell's namespace holds the learner's function
+    try:
+        with pytest.raises(CheckFailed, match="changed its input `values`"):
+            checks.check_function(harness, exercise="reverse", name="reverse_in_place",
+                                  cases=[Case(np.arange(3.0), 1, expected=1)])
+    finally:
+        del globals()["reverse_in_place"]
+
+
+def test_minus_infinity_suggests_the_log_of_zero():
+    assert "log of 0" in checks.compare(np.array([-np.inf]), np.array([-1.0]))

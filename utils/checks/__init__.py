@@ -24,6 +24,7 @@ inputs, and noticing a function that changed them), ``errors`` (the failure and 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,6 +143,9 @@ def check_function(
         raise ValueError("check_function needs at least one Case")
     function_name = name or getattr(candidate, "__name__", "your function")
     allowed = _allowed_mutations(mutates)
+    # Behind a harness, the learner's function is the check cell's global of that name.
+    learners = sys._getframe(1).f_globals.get(name) if name else None
+    learners = learners if callable(learners) else None
     for case in cases:
         if case.expected is _MISSING and reference is None:
             raise ValueError(f"Case {case.describe()} has no expected value and the check has no reference")
@@ -156,7 +160,9 @@ def check_function(
             result = candidate(*given_args, **given_kwargs)
         except Exception as error:
             raise learner_error(exercise, function_name, call, error, hint, harness=name is not None) from None
-        changed = changed_inputs(candidate, (case.args, case.kwargs), (given_args, given_kwargs), copied, allowed)
+        changed = changed_inputs(
+            candidate, (case.args, case.kwargs), (given_args, given_kwargs), copied, allowed, behind=learners
+        )
         if changed:
             raise CheckFailed(exercise, _mutation_problem(function_name, call, changed), hint)
         given_case = _with_arguments(case, given_args, given_kwargs)

@@ -177,7 +177,10 @@ def compare(
                 at = f" at index {where}" if got_array.ndim else ""
                 wanted = _fmt(expected_array[where] if where else expected_array)
                 value = _fmt(got_array[where] if where else got_array)
-                return f"{name} contains {value}{at} where {wanted} is expected (an overflow?)"
+                cause = "an overflow?" if float(np.real(got_array[where] if where else got_array)) > 0 else (
+                    "an overflow, or the log of 0?"
+                )
+                return f"{name} contains {value}{at} where {wanted} is expected ({cause})"
         close = np.isclose(got_array, expected_array, rtol=rtol, atol=atol, equal_nan=True)
         if not np.all(close):
             if got_array.ndim == 0:

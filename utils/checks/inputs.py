@@ -108,8 +108,12 @@ def _same(before: Any, after: Any) -> bool:
     return True
 
 
-def parameter_names(function: Callable[..., Any], count: int) -> list[str]:
-    """Names of the first ``count`` positional parameters (``argument 3`` where there is no name)."""
+def parameter_names(function: Callable[..., Any], count: int, behind: Callable[..., Any] | None = None) -> list[str]:
+    """Names of the first ``count`` positional parameters (``argument 3`` where there is no name).
+
+    ``behind`` is the learner's function behind a harness: when the harness takes ``*args``, its
+    parameters are named after the learner's.
+    """
     try:
         parameters = [
             p.name
@@ -118,6 +122,8 @@ def parameter_names(function: Callable[..., Any], count: int) -> list[str]:
         ]
     except (TypeError, ValueError):
         parameters = []
+    if len(parameters) < count and behind is not None and behind is not function:
+        return parameter_names(behind, count)
     return [parameters[i] if i < len(parameters) else f"argument {i + 1}" for i in range(count)]
 
 
@@ -127,13 +133,14 @@ def changed_inputs(
     given: tuple[tuple[Any, ...], dict[str, Any]],
     copied: list[bool],
     allowed: set[str] | bool,
+    behind: Callable[..., Any] | None = None,
 ) -> list[str]:
     """Names of the inputs that differ from their pristine copies after the call."""
     if allowed is True:
         return []
     allowed = allowed or set()
     (pristine_args, pristine_kwargs), (given_args, given_kwargs) = pristine, given
-    names = parameter_names(function, len(given_args))
+    names = parameter_names(function, len(given_args), behind)
     changed = []
     for index, (before, after) in enumerate(zip(pristine_args, given_args, strict=True)):
         if copied[index] and names[index] not in allowed and not _same(before, after):
