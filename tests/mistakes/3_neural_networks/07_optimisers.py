@@ -352,3 +352,17 @@ def warmup_lr(step, base_lr, warmup_steps, start_factor):
 """,
     },
 }
+
+MISTAKES["sgd_update"]["the buffer is the gradient tensor itself (no clone), then updated in place"] = """
+def sgd_update(param, grad, state, lr, momentum, dampening, weight_decay, nesterov):
+    if weight_decay != 0:
+        grad = grad + weight_decay * param
+    if momentum != 0:
+        if "momentum_buffer" not in state:
+            state["momentum_buffer"] = grad
+        else:
+            state["momentum_buffer"].mul_(momentum).add_(grad, alpha=1 - dampening)
+        buffer = state["momentum_buffer"]
+        grad = grad + momentum * buffer if nesterov else buffer
+    param -= lr * grad
+"""
