@@ -6,8 +6,9 @@ Notebooks never read ``os.environ`` themselves: they ask this module (usually th
 =========================  ==========================================================
 variable                   meaning
 =========================  ==========================================================
-``CURRICULUM_CACHE_DIR``   where data sets fetched from packages are cached
-                           (default: the user cache directory, e.g. ``~/.cache/ml-curriculum``)
+``CURRICULUM_CACHE_DIR``   where data sets and models fetched from packages, and trained
+                           artefacts, are cached (``datasets/``, ``models/``, ``artifacts/``;
+                           default: the user cache directory, e.g. ``~/.cache/ml-curriculum``)
 ``CURRICULUM_PROGRESS``    the progress file that check cells and checklists write
                            (default: ``progress.json`` in the user data directory)
 ``CURRICULUM_SIZE``        ``small`` or ``full``: how much work a notebook does
@@ -31,7 +32,7 @@ SIZES = ("small", "full")
 
 
 def cache_dir() -> Path:
-    """The folder that holds cached data files (created on demand)."""
+    """The folder that holds cached data sets, models and artefacts (created on demand)."""
     configured = os.environ.get(CACHE_DIR_VARIABLE)
     path = Path(configured).expanduser() if configured else Path(platformdirs.user_cache_dir(APP_NAME))
     path.mkdir(parents=True, exist_ok=True)
