@@ -10,6 +10,7 @@ unavailable, or get wheels again from the kept copies.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import time
@@ -286,9 +287,8 @@ def test_a_corrupted_cached_model_file_is_fetched_again(
     torch.testing.assert_close(embedding[0, :8], torch.tensor(MINILM_THIS_IS_A_TEST), atol=1e-5, rtol=0)
 
 
-@pytest.mark.parametrize("damage", ["flip bytes in model.safetensors", "truncate config.json", "delete manifest"])
 def test_a_corrupted_converted_file_is_detected_and_rebuilt(
-    cold_loaded: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: str
+    cold_loaded: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The damage is found and the conversion runs again (here replayed from a pristine copy, since
     the real conversion, about 30 s, is what the cold-cache fixture ran)."""
@@ -305,17 +305,12 @@ def test_a_corrupted_converted_file_is_detected_and_rebuilt(
         sources.Manifest.record(target, recipe)
 
     monkeypatch.setattr(loaders, "_convert_gguf", replay_conversion)
-    if damage.startswith("flip"):
-        weights = folder / "model.safetensors"
-        with weights.open("r+b") as handle:
-            handle.seek(weights.stat().st_size // 3)
-            handle.write(b"\xff" * 16)
-    elif damage.startswith("truncate"):
-        (folder / "config.json").write_text("{")
-    else:
-        (folder / "manifest.json").unlink()
+    weights = folder / "model.safetensors"
+    with weights.open("r+b") as handle:  # same size, 16 bytes changed in place
+        handle.seek(weights.stat().st_size // 3)
+        handle.write(b"\xff" * 16)
 
-    with pytest.warns(models.CacheRepairedWarning, match="converted again"):
+    with pytest.warns(models.CacheRepairedWarning, match="model.safetensors does not have the SHA-256"):
         tokenizer, model = models.load(SMOLLM2)
     assert conversions == [folder]
     assert greedy(tokenizer, model, PROMPT, new_tokens=5) == GREEDY_TOKENS[:5]
@@ -323,6 +318,48 @@ def test_a_corrupted_converted_file_is_detected_and_rebuilt(
         warnings.simplefilter("error", models.CacheRepairedWarning)
         models.load(SMOLLM2)  # intact again: no second conversion
     assert len(conversions) == 1
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ("truncate config.json", "config.json does not have the SHA-256"),
+        ("edit tokenizer.json", "tokenizer.json does not have the SHA-256"),
+        ("delete model.safetensors", "model.safetensors is missing"),
+        ("delete manifest.json", "manifest.json is missing"),
+        ("corrupt manifest.json", "manifest.json is missing or unreadable"),
+        ("another recipe", "other inputs or by another recipe"),
+    ],
+)
+def test_damage_to_any_converted_file_is_detected(
+    cold_loaded: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: str, reason: str
+) -> None:
+    entry = models._entry(SMOLLM2)
+    folder = loaders.converted_folder(entry)
+    recipe = loaders._conversion_recipe(entry)
+    assert loaders._conversion_problem(folder, recipe) is None
+    name = damage.split()[-1]
+    backup = tmp_path / "backup"
+    # The large file is moved aside (and back), not copied; the small ones are copied.
+    keep = os.replace if name == "model.safetensors" else shutil.copy2
+    if (folder / name).is_file():
+        keep(folder / name, backup)
+    try:
+        if damage.startswith("truncate"):
+            (folder / name).write_text("{")
+        elif damage.startswith("edit"):
+            (folder / name).write_text((folder / name).read_text().replace("Paris", "Rome", 1) + " ")
+        elif damage.startswith("corrupt"):
+            (folder / name).write_text("{not json")
+        elif damage == "another recipe":
+            recipe = {**recipe, "recipe": recipe["recipe"] + 1}
+        elif name != "model.safetensors":
+            (folder / name).unlink()
+        assert reason in loaders._conversion_problem(folder, recipe)
+    finally:
+        if backup.exists():
+            keep(backup, folder / name)
+    assert loaders._conversion_problem(folder, loaders._conversion_recipe(entry)) is None
 
 
 def test_manifest_rehashes_only_files_that_were_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,6 +20,7 @@ scene headings are missing in the source (The Tempest runs its first two scenes 
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections import Counter
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.data.parsers import shakespeare
+from utils.data.parsers import FilesKey, files_key, files_of, shakespeare
 from utils.sources import suggestion
 
 MIN_EVIDENCE_WORDS = 6
@@ -99,6 +100,21 @@ def parse_shakespeare_qa(files: Mapping[str, Path], play: str | None, max_lines:
 
     if not isinstance(max_lines, int) or max_lines < 2:
         raise ValueError(f"max_lines must be an int of at least 2, got {max_lines!r}")
+    passages, questions, slugs = _corpus(files_key(files), max_lines)
+    if play is not None:
+        if play not in slugs:
+            raise ValueError(
+                f"There is no play {play!r}.{suggestion(play, slugs)} The plays are: {', '.join(sorted(slugs))}."
+            )
+        passages = passages[passages["play"] == play].reset_index(drop=True)
+        questions = questions[questions["play"] == play].reset_index(drop=True)
+    return Bunch(passages=passages.copy(), questions=questions.copy())
+
+
+@functools.lru_cache(maxsize=2)
+def _corpus(key: FilesKey, max_lines: int) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Every passage and question of all 38 plays (kept, so that ``play=`` only filters)."""
+    files = files_of(key)
     plays = {}
     for member in sorted(files):
         markdown = files[member].read_text(encoding="utf-8")
@@ -106,10 +122,6 @@ def parse_shakespeare_qa(files: Mapping[str, Path], play: str | None, max_lines:
         paragraphs = shakespeare.play_paragraphs(markdown)
         _check_acts(slug, paragraphs)
         plays[slug] = (shakespeare.play_title(markdown) or _title_from_slug(slug), paragraphs)
-    if play is not None and play not in plays:
-        raise ValueError(
-            f"There is no play {play!r}.{suggestion(play, list(plays))} The plays are: {', '.join(sorted(plays))}."
-        )
     # Lines that occur exactly once in the whole corpus can be quoted without ambiguity.
     counts = Counter(
         _normalise(line)
@@ -121,8 +133,6 @@ def parse_shakespeare_qa(files: Mapping[str, Path], play: str | None, max_lines:
 
     passage_rows, question_rows = [], []
     for slug, (title, paragraphs) in plays.items():
-        if play is not None and slug != play:
-            continue
         for index, passage in enumerate(_passages_of_play(slug, paragraphs, max_lines)):
             pieces = passage.pop("pieces")
             passage_rows.append({**passage, "title": title, "text": shakespeare.render(pieces).rstrip("\n")})
@@ -137,7 +147,7 @@ def parse_shakespeare_qa(files: Mapping[str, Path], play: str | None, max_lines:
     for frame in (passages, questions):
         frame["act"] = frame["act"].astype("int64")
     passages["scene"] = passages["scene"].astype("int64")
-    return Bunch(passages=passages, questions=questions)
+    return passages, questions, list(plays)
 
 
 def _question(

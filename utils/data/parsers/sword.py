@@ -13,6 +13,7 @@ and must be the same in both modules.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import struct
@@ -21,6 +22,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
+
+from utils.data.parsers import FilesKey, files_key, files_of
 
 KJV_FOLDER = "usr/share/sword/modules/texts/ztext/engKJV2006eb"
 RV1909_FOLDER = "usr/share/sword/modules/texts/ztext/spaRV1909eb"
@@ -128,6 +131,17 @@ def _book_names(slots: list[str]) -> dict[str, str]:
 def parse_bible_en_es(files: Mapping[str, Path], max_words: int | None) -> pd.DataFrame:
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
         raise ValueError(f"max_words must be None or a positive int, got {max_words!r}")
+    frame = _all_pairs(files_key(files))
+    if max_words is not None:
+        lengths = frame[["english", "spanish"]].apply(lambda column: column.str.split().str.len())
+        frame = frame[(lengths["english"] <= max_words) & (lengths["spanish"] <= max_words)]
+    return frame.reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _all_pairs(key: FilesKey) -> pd.DataFrame:
+    """Every verse pair (kept, so that each ``max_words`` only filters)."""
+    files = files_of(key)
 
     def module(folder: str) -> dict[str, Path]:
         return {name: files[f"{folder}/{name}"] for name in ZTEXT_FILES}
@@ -158,10 +172,6 @@ def parse_bible_en_es(files: Mapping[str, Path], max_words: int | None) -> pd.Da
                 }
             )
     frame = pd.DataFrame(rows)
-    frame = frame[(frame["english"] != "") & (frame["spanish"] != "")]
-    if max_words is not None:
-        lengths = frame[["english", "spanish"]].apply(lambda column: column.str.split().str.len())
-        frame = frame[(lengths["english"] <= max_words) & (lengths["spanish"] <= max_words)]
-    frame = frame.reset_index(drop=True)
+    frame = frame[(frame["english"] != "") & (frame["spanish"] != "")].reset_index(drop=True)
     frame[["chapter", "verse"]] = frame[["chapter", "verse"]].astype("int64")
     return frame
