@@ -1,15 +1,19 @@
 """The checklist as a self-studier uses it: JupyterLab in a real browser (Chromium, driven by Playwright).
 
-The pilot solution notebook is copied into a temporary folder and opened in a headless JupyterLab
-whose kernel writes a temporary progress file. The test runs all cells, checks that the exercise
-boxes ticked themselves (ticked and disabled), ticks a goal, checks that the progress file recorded
-it, then reloads the page, restarts the kernel, runs everything again and checks that the goal comes
-back ticked: the state came from the file, not from the browser or the old kernel.
+The pilot's exercise notebook, with the right answers written in (a learner who solved it: the
+exercise cells take their code from the solution; the setup cell stays the exercise's, so passes
+count), is opened in a headless JupyterLab whose kernel writes a temporary progress file. The test
+runs all cells, checks that the check cells show their verdict with their source collapsed, that
+the exercise boxes ticked themselves (ticked and disabled), ticks a goal, checks that the progress
+file recorded it, then reloads the page, restarts the kernel, runs everything again and checks that
+the goal comes back ticked: the state came from the file, not from the browser or the old kernel.
+Last, with the exercises forgotten in the file, it shows the checklist, runs one check cell above
+it, and sees that exercise's box tick itself on screen without the checklist being run again.
 
 Needs Debian's Chromium (``apt-get install chromium``) and the ``playwright`` Python package; never
 ``playwright install``. Skipped when either is missing, unless ``CURRICULUM_REQUIRE_BROWSER=1`` (CI).
-A screenshot of the checklist is saved to ``/tmp/build/browser_checklist.png`` on success, and one
-beside the test's temporary files on failure.
+Screenshots of the checklist and of a collapsed check cell are saved to ``/tmp/build/`` on success,
+and one beside the test's temporary files on failure.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import importlib.util
 import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -48,8 +51,10 @@ CHROMIUM_ARGS = [
 ]
 NOTEBOOK_ID = "1_math/01_derivatives"
 SOLUTION = notebooks.REPO_ROOT / f"{NOTEBOOK_ID}{notebooks.SOLUTION_SUFFIX}"
+EXERCISE = notebooks.REPO_ROOT / f"{NOTEBOOK_ID}{notebooks.EXERCISE_SUFFIX}"
 GOAL = "I can check a derivative rule numerically and draw a tangent line"
 SUCCESS_SCREENSHOT = Path("/tmp/build/browser_checklist.png")
+CHECK_CELL_SCREENSHOT = Path("/tmp/build/browser_check_cell.png")
 
 SERVER_START_SECONDS = 60
 KERNEL_READY_MS = 60_000
@@ -129,12 +134,24 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
+def solved_exercise_notebook() -> Any:
+    """The exercise notebook as a learner who wrote the right answers leaves it."""
+    solution = {cell.id: cell for cell in notebooks.read(SOLUTION).cells}
+    nb = notebooks.read(EXERCISE)
+    for cell in nb.cells:
+        if "exercise" in notebooks.cell_tags(cell):
+            cell.source = solution[cell.id].source
+    return nb
+
+
 @pytest.fixture
 def lab(tmp_path: Path) -> Iterator[Lab]:
     _require_browser()
+    import nbformat
+
     root = tmp_path / "lab"
     root.mkdir()
-    shutil.copyfile(SOLUTION, root / SOLUTION.name)
+    nbformat.write(solved_exercise_notebook(), root / EXERCISE.name)
     progress = tmp_path / "progress.json"
     private = tmp_path / "jupyter"  # config, runtime data and workspaces: nothing of the user's leaks in
     (private / "config" / "labconfig").mkdir(parents=True)
@@ -212,12 +229,24 @@ _FIRST_ERROR = f"""() => {{
 
 
 def _open_notebook(page: Any, lab: Lab) -> None:
-    page.goto(lab.notebook_url(SOLUTION.name), wait_until="domcontentloaded", timeout=KERNEL_READY_MS)
+    page.goto(lab.notebook_url(EXERCISE.name), wait_until="domcontentloaded", timeout=KERNEL_READY_MS)
     page.wait_for_function(_KERNEL_IDLE, timeout=KERNEL_READY_MS, polling=250)
 
 
 def _execute(page: Any, command: str) -> None:
     page.evaluate("(command) => window.jupyterapp.commands.execute(command)", command)
+
+
+def _run_cell(page: Any, index: int) -> None:
+    """Run the cell at ``index`` (0-based, as in the .ipynb file), as Shift+Enter on it would."""
+    page.evaluate(
+        f"""(index) => {{
+        const panel = ({_NOTEBOOK})();
+        panel.content.activeCellIndex = index;
+        return window.jupyterapp.commands.execute('notebook:run-cell');
+    }}""",
+        index,
+    )
 
 
 def _run_all_and_wait(page: Any, ready: Callable[[], bool]) -> None:
@@ -248,9 +277,16 @@ def test_checklist_ticks_saves_and_restores_in_jupyterlab(lab: Lab) -> None:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect, sync_playwright
 
+    from utils.progress import ProgressStore
+
     goals, exercises = notebooks.parse_checklist(notebooks.read(SOLUTION))
     assert GOAL in goals, f"{NOTEBOOK_ID}'s checklist no longer lists the goal this test ticks: {GOAL!r}"
     assert exercises, f"{NOTEBOOK_ID}'s checklist has no exercises"
+    cells = notebooks.read(EXERCISE).cells
+    check_cells = [i for i, cell in enumerate(cells) if notebooks.CHECK_TAG in notebooks.cell_tags(cell)]
+    first_check, checklist_cell = check_cells[0], len(cells) - 1
+    first_exercise = exercises[0]
+    assert f'exercise="{first_exercise}"' in notebooks.cell_source(cells[first_check])
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -278,6 +314,10 @@ def test_checklist_ticks_saves_and_restores_in_jupyterlab(lab: Lab) -> None:
                 for name in exercises:
                     expect(exercise_box(name)).to_be_checked()
                     expect(exercise_box(name)).to_be_disabled()
+                # The check cells are collapsed (JupyterLab shows a placeholder), their verdict is not.
+                expect(page.locator(".jp-InputPlaceholder")).to_have_count(len(check_cells))
+                for name in exercises:
+                    expect(page.get_by_text(f"✓ {name} passed", exact=False)).to_be_visible()
                 expect(goal_box()).not_to_be_checked()
                 expect(goal_box()).to_be_enabled()
                 before = lab.progress.read_text(encoding="utf-8") if lab.progress.exists() else ""
@@ -314,6 +354,19 @@ def test_checklist_ticks_saves_and_restores_in_jupyterlab(lab: Lab) -> None:
                     if other != GOAL:
                         expect(page.get_by_role("checkbox", name=other, exact=True)).not_to_be_checked()
                 expect(page.get_by_text(f"{len(exercises) + 1}/{len(exercises) + len(goals)} done")).to_be_visible()
+
+                # 4. A checklist already on screen follows the file: forget the exercises, show the
+                #    checklist (all exercise boxes empty), run one check cell above it, and its box ticks.
+                ProgressStore(lab.progress).update(lambda state: state["notebooks"][NOTEBOOK_ID]["exercises"].clear())
+                _run_cell(page, checklist_cell)
+                for name in exercises:
+                    expect(exercise_box(name)).not_to_be_checked()
+                expect(page.get_by_text(f"1/{len(exercises) + len(goals)} done")).to_be_visible()
+                _run_cell(page, first_check)
+                expect(exercise_box(first_exercise)).to_be_checked()
+                for name in exercises[1:]:
+                    expect(exercise_box(name)).not_to_be_checked()
+                expect(page.get_by_text(f"2/{len(exercises) + len(goals)} done")).to_be_visible()
             except (AssertionError, PlaywrightError) as error:
                 shot = lab.workdir / "failure.png"
                 try:
@@ -325,6 +378,10 @@ def test_checklist_ticks_saves_and_restores_in_jupyterlab(lab: Lab) -> None:
 
             SUCCESS_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             goal_box().scroll_into_view_if_needed()
+            page.wait_for_timeout(500)  # let the notebook paint the cells scrolled into view
             page.screenshot(path=str(SUCCESS_SCREENSHOT))
+            page.get_by_text(f"✓ {first_exercise} passed", exact=False).scroll_into_view_if_needed()
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(CHECK_CELL_SCREENSHOT))  # a collapsed check cell and its verdict
         finally:
             browser.close()

@@ -70,7 +70,9 @@ class TestSolutionNotebook:
         nb = notebooks.read(path)
         cells = code_cells(nb)
         assert SETUP_TAG in cell_tags(cells[0])
-        assert cell_source(cells[0]) == notebooks.setup_cell_source(notebooks.notebook_id(path))
+        assert cell_source(cells[0]) == notebooks.setup_cell_source(notebooks.notebook_id(path), solution=True), (
+            "a solution's setup cell is the standard one with solution=True (run `python -m utils.exercises`)"
+        )
         assert nb.cells[-1].cell_type == "code" and CHECKLIST_TAG in cell_tags(nb.cells[-1]), (
             "the last cell is the checklist cell, tagged 'checklist'"
         )
@@ -125,6 +127,24 @@ class TestSolutionNotebook:
         text = "\n".join(cell_source(cell) for cell in code_cells(notebooks.read(path)))
         for forbidden in ("pd.read_csv(", "np.load(", "fetch_openml", "load_dataset(", 'from_pretrained("http'):
             assert forbidden not in text, f"load data with utils.data.load, not {forbidden}"
+
+
+EXERCISES = notebooks.exercise_paths()
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=[notebooks.notebook_id(path) for path in EXERCISES])
+def test_exercise_setup_counts_and_check_cells_are_collapsed(path: Path) -> None:
+    """The exercise's setup cell records passes (no solution=True); its check cells fold, feedback stays."""
+    cells = code_cells(notebooks.read(path))
+    assert cell_source(cells[0]) == notebooks.setup_cell_source(notebooks.notebook_id(path), solution=False)
+    assert "solution=True" not in cell_source(cells[0])
+    checks_found = [cell for cell in cells if CHECK_TAG in cell_tags(cell)]
+    assert checks_found, "an exercise notebook has check cells"
+    for cell in checks_found:
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, "JupyterLab: source collapsed"
+        assert not cell.metadata.get("jupyter", {}).get("outputs_hidden"), "the check's feedback stays visible"
+        assert cell.metadata.get("cellView") == "form", "Colab: shown as a form"
+        assert cell_source(cell).startswith("#@title Check "), "Colab: the form's title names the check"
 
 
 def test_phase_folders_have_readmes() -> None:

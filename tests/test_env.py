@@ -74,3 +74,42 @@ def test_lazy_package_import():
     assert utils.start is env.start
     with pytest.raises(AttributeError):
         utils.does_not_exist  # noqa: B018
+
+
+def test_start_refuses_a_notebook_the_curriculum_does_not_have(monkeypatch):
+    from utils import catalogue
+
+    monkeypatch.setattr(progress, "_current_notebook", "1_math/01_derivatives")
+    with pytest.raises(catalogue.UnknownNotebookError) as refused:
+        env.start("1_math/99_nope")
+    assert isinstance(refused.value, ValueError)
+    message = str(refused.value)
+    assert "'1_math/99_nope' is not a notebook of this curriculum" in message
+    assert "The notebooks of 1_math are: 01_derivatives, 02_vectors_and_gradients" in message
+    assert progress.current_notebook() == "1_math/01_derivatives", "nothing was switched to the unknown id"
+    with pytest.raises(catalogue.UnknownNotebookError, match=r"Did you mean '1_math/01_derivatives'\?"):
+        env.start("1_math/01_derivative")  # a typo
+    with pytest.raises(catalogue.UnknownNotebookError, match="'2_pytorch/03_autograd'"):
+        env.start("1_math/03_autograd")  # the right name in the wrong phase
+    with pytest.raises(catalogue.UnknownNotebookError, match="the phases with notebooks are: 1_math, 2_pytorch"):
+        env.start("9_nowhere/01_x")
+
+
+def test_a_cache_folder_that_cannot_be_created_says_what_to_do(tmp_path, monkeypatch):
+    from tests.readonly import read_only_folder
+
+    locked = tmp_path / "locked"
+    monkeypatch.setenv(config.CACHE_DIR_VARIABLE, str(locked / "cache"))
+    with read_only_folder(locked):
+        with pytest.raises(config.FolderNotWritableError) as refused:
+            config.cache_dir()
+        message = str(refused.value)
+        assert f"{locked / 'cache'} cannot be created: {locked} is read-only" in message
+        assert "Set CURRICULUM_CACHE_DIR to a folder you can write" in message
+        # An existing read-only cache (filled beforehand) is still usable for reading...
+        monkeypatch.setenv(config.CACHE_DIR_VARIABLE, str(locked))
+        assert config.cache_dir() == locked
+        # ...and code about to write there gets the same clear error.
+        with pytest.raises(config.FolderNotWritableError, match=f"The folder {locked} is read-only"):
+            config.require_writable(locked)
+    config.require_writable(tmp_path)

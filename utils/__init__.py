@@ -12,9 +12,10 @@ Submodules (import what you need):
 - ``utils.checks``: what the check cells call
 - ``utils.progress``: the progress file, checklists and the dashboard (``python -m utils.progress``)
 - ``utils.exercises``: generates exercise notebooks from solutions (``python -m utils.exercises``)
+- ``utils.catalogue``: every notebook's id, title, exercises and goals, shipped as ``catalogue.json``
 - ``utils.timing``: ``best_time``, for fair loop-vs-vectorised comparisons
 - ``utils.notebooks``: notebook conventions and the README roadmap
-- ``utils.bootstrap``: the two quick-start commands (standard library only)
+- ``utils.bootstrap``: the two quick-start commands, and the Colab install (standard library only)
 
 Nothing is imported eagerly, so that ``python3 -m utils.bootstrap`` runs on a bare Python.
 """

@@ -2,6 +2,7 @@
 
     python3 -m utils.bootstrap lab    # set everything up, then open the curriculum in JupyterLab
     python3 -m utils.bootstrap test   # set everything up, then run every test
+    python -m utils.bootstrap colab   # (run by the notebooks' setup cell on Colab) see colab() below
 
 "Set everything up" means: create ``.venv`` in the repository (once), install PyTorch into it
 first (``torch==2.13.0`` unless a torch is already there; set ``CURRICULUM_TORCH`` to another pip
@@ -14,10 +15,12 @@ requirement pulls a multi-GB CUDA build.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import shlex
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -25,6 +28,27 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".curriculum-installed"
 DEFAULT_TORCH = "torch==2.13.0"
+COLAB_STAMP = ROOT / ".curriculum-installed"
+# What a hosted runtime (Colab) must keep as it is: its front end (a kernel whose packages change
+# under it breaks, and Colab pins old versions: ipykernel 6.17, IPython 7.34, ipywidgets 7.7) and
+# its own CUDA build of torch.
+PROTECTED = (
+    "google-colab",
+    "ipykernel",
+    "ipython",
+    "ipywidgets",
+    "widgetsnbextension",
+    "jupyterlab-widgets",
+    "jupyter-client",
+    "jupyter-core",
+    "jupyter-server",
+    "notebook",
+    "tornado",
+    "traitlets",
+    "pyzmq",
+    "comm",
+    "torch",
+)
 
 
 def venv_python() -> Path:
@@ -61,11 +85,58 @@ def setup() -> Path:
     return python
 
 
+def protected_pins() -> list[str]:
+    """``name==version`` for every PROTECTED package installed here, as pip constraints."""
+    pins = []
+    for name in PROTECTED:
+        try:
+            pins.append(f"{name}=={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return pins
+
+
+def colab() -> int:
+    """Install the course into a running hosted runtime (Colab), changing none of its own packages.
+
+    Run by the setup cell from the clone it made. pip installs the project editable (so the
+    dashboard, ``python -m utils.progress``, finds the notebooks in the clone) with only the
+    dependencies the runtime lacks: the front-end packages are not among them (they live in the
+    ``lab`` extra), and the installed versions of PROTECTED packages are passed as constraints, so
+    pip fails rather than replace one. Skipped when nothing changed since the last run.
+    """
+    if sys.version_info < (3, 11):  # noqa: UP036 - this module must explain itself on an old Python
+        print(f"The course needs Python 3.11 or newer; this runtime has {sys.version.split()[0]}.", file=sys.stderr)
+        return 1
+    fingerprint = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + sys.executable.encode()).hexdigest()
+    if COLAB_STAMP.exists() and COLAB_STAMP.read_text() == fingerprint:
+        return 0
+    with tempfile.NamedTemporaryFile("w", suffix="-constraints.txt", delete=False) as constraints:
+        constraints.write("\n".join(protected_pins()) + "\n")
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--constraint", constraints.name, "--editable", "."]
+    try:
+        result = subprocess.run(command, cwd=ROOT, check=False)
+    finally:
+        os.unlink(constraints.name)
+    if result.returncode != 0:
+        print(
+            "Installing the course failed (see pip's message above). It never replaces the runtime's own "
+            f"{', '.join(PROTECTED)}; if pip says one of them is too old, please report it.",
+            file=sys.stderr,
+        )
+        return result.returncode
+    COLAB_STAMP.write_text(fingerprint)
+    print("Installed the course package from", ROOT)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] not in ("lab", "test", "setup"):
+    if not argv or argv[0] not in ("lab", "test", "setup", "colab"):
         print(__doc__)
         return 2
+    if argv[0] == "colab":
+        return colab()
     python = setup()
     if argv[0] == "setup":
         return 0

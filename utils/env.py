@@ -2,9 +2,11 @@
 
 Every solution notebook calls :func:`start` once, in its setup cell::
 
-    session = start("1_math/01_derivatives")
+    session = start("1_math/01_derivatives")               # an exercise notebook
+    session = start("1_math/01_derivatives", solution=True)  # its solution (checks do not count)
 
-which seeds Python, NumPy and PyTorch, picks the best device (CUDA, then Apple's MPS, then the
+which checks that the id is a notebook of the curriculum (an unknown id is refused, naming close
+matches), seeds Python, NumPy and PyTorch, picks the best device (CUDA, then Apple's MPS, then the
 CPU), decides the *size* of the run (``small`` on a CPU so that CI stays fast, ``full`` on a
 GPU; ``CURRICULUM_SIZE`` overrides it), applies the plotting style and tells the progress
 tracker which notebook is running. Notebooks then scale their work with ``session.pick``::
@@ -83,6 +85,7 @@ class Session:
     device: torch.device
     size: str
     seed: int
+    solution: bool = False
 
     @property
     def is_small(self) -> bool:
@@ -93,19 +96,27 @@ class Session:
         return small if self.is_small else full
 
     def __str__(self) -> str:
-        return f"{self.notebook} | device: {self.device} | size: {self.size} | seed: {self.seed}"
+        text = f"{self.notebook} | device: {self.device} | size: {self.size} | seed: {self.seed}"
+        return text + (" | solution notebook" if self.solution else "")
 
 
-def start(notebook: str, *, seed: int = 0, device: str | None = None) -> Session:
-    """Prepare a notebook run: seed, pick a device and size, style plots, track progress."""
-    from utils import plot, progress
+def start(notebook: str, *, seed: int = 0, device: str | None = None, solution: bool = False) -> Session:
+    """Prepare a notebook run: seed, pick a device and size, style plots, track progress.
+
+    ``solution=True`` (the solution notebook's setup cell) records that the solution was run, and
+    its checks then never mark the learner's exercises as passed.
+    """
+    from utils import catalogue, plot, progress
 
     if not isinstance(notebook, str) or "/" not in notebook:
         raise ValueError(f"start() needs the notebook's id such as '1_math/01_derivatives', got {notebook!r}")
+    catalogue.require(notebook)  # UnknownNotebookError (a ValueError) naming the ids it resembles
     seed_everything(seed)
     chosen = pick_device(device)
-    session = Session(notebook=notebook, device=chosen, size=default_size(chosen.type), seed=seed)
+    session = Session(notebook=notebook, device=chosen, size=default_size(chosen.type), seed=seed, solution=solution)
     plot.use_style()
-    progress.set_current_notebook(notebook)
+    progress.set_current_notebook(notebook, solution=solution)
     print(session)
+    if solution:
+        progress.record_solution_run(notebook)
     return session

@@ -7,14 +7,18 @@
 What generation does:
 
 * In the solution notebook (normalised in place): the first code cell becomes the standard setup
-  cell for that notebook (see ``utils.notebooks.setup_cell_source``), outputs and execution counts
-  are stripped, and the kernel spec is the standard one.
-* In the exercise notebook: inside each code cell, the lines between ``# BEGIN SOLUTION`` and
-  ``# END SOLUTION`` become a stub that raises ``NotImplementedError`` naming the exercise. Every
-  exercise is a function the learner completes, so the markers sit inside a ``def`` and the
-  exercise's name is that function's name;
-  cells tagged ``solution-only`` are dropped; a short note pointing to the solution follows the
-  title.
+  cell for that notebook, in its solution form (``start(..., solution=True)``: see
+  ``utils.notebooks.setup_cell_source``), outputs and execution counts are stripped, and the
+  kernel spec is the standard one.
+* In the exercise notebook: the setup cell is the exercise form (``start(...)``, so passes count);
+  inside each code cell, the lines between ``# BEGIN SOLUTION`` and ``# END SOLUTION`` become a
+  stub that raises ``NotImplementedError`` naming the exercise. Every exercise is a function the
+  learner completes, so the markers sit inside a ``def`` and the exercise's name is that
+  function's name; check cells are collapsed (their source hidden in JupyterLab, shown as a form
+  titled "Check ..." on Colab; their feedback stays visible); cells tagged ``solution-only`` are
+  dropped; a short note pointing to the solution follows the title.
+* The notebook catalogue ``utils/catalogue.json`` (see ``utils.catalogue``) lists every notebook's
+  title, phase, exercises, goals, budget and result, for ``start``, progress and the dashboard.
 
 A solution without its exercise twin (or an exercise without a solution) is an error.
 """
@@ -30,9 +34,11 @@ from typing import Any
 
 import nbformat
 
-from utils import notebooks
+from utils import catalogue, notebooks
 from utils.notebooks import (
     BEGIN_MARKER,
+    CATALOGUE_FILE,
+    CHECK_TAG,
     END_MARKER,
     EXERCISE_SUFFIX,
     KERNELSPEC,
@@ -43,7 +49,12 @@ from utils.notebooks import (
 )
 
 DEF_LINE = re.compile(r"^(?P<indent>\s*)(?:async\s+)?def\s+(?P<name>\w+)\s*\(")
+CHECKED_EXERCISE = re.compile(r"exercise\s*=\s*[\"'](?P<name>\w+)[\"']")
 EXERCISE_NOTE_ID = "exercise-note"
+# Cell metadata a solution may carry (anything else, e.g. an editor's scroll state, is dropped).
+KEPT_CELL_METADATA = ("tags", "editable", "deletable", "jupyter", "cellView")
+# JupyterLab's collapsed input, and Colab's form view (the `#@title` line is the form's title).
+COLLAPSED_CELL_METADATA = {"jupyter": {"source_hidden": True}, "cellView": "form"}
 
 
 class GenerationError(ValueError):
@@ -103,9 +114,7 @@ def _clean_cell(cell: Any) -> Any:
     if cell.cell_type == "code":
         cell.outputs = []
         cell.execution_count = None
-    metadata = {
-        key: value for key, value in cell.get("metadata", {}).items() if key in ("tags", "editable", "deletable")
-    }
+    metadata = {key: value for key, value in cell.get("metadata", {}).items() if key in KEPT_CELL_METADATA}
     cell.metadata = nbformat.NotebookNode(metadata)
     if "attachments" in cell and not cell.attachments:
         del cell["attachments"]
@@ -127,7 +136,7 @@ def normalise_solution(nb: Any, notebook_id: str, root: Path = notebooks.REPO_RO
     if not code:
         raise GenerationError(f"{notebook_id}: a notebook needs at least its setup and checklist code cells")
     setup = code[0]
-    setup.source = notebooks.setup_cell_source(notebook_id, root)
+    setup.source = notebooks.setup_cell_source(notebook_id, root, solution=True)
     tags = list(setup.metadata.get("tags", []))
     if SETUP_TAG not in tags:
         setup.metadata["tags"] = [SETUP_TAG, *tags]
@@ -136,19 +145,43 @@ def normalise_solution(nb: Any, notebook_id: str, root: Path = notebooks.REPO_RO
     return nb
 
 
-def make_exercise(solution: Any, notebook_id: str) -> Any:
+def collapse_check_cell(cell: Any) -> Any:
+    """A check cell as the exercise notebook shows it: source collapsed, feedback visible.
+
+    JupyterLab hides the source of a cell whose metadata says ``jupyter.source_hidden`` (one click
+    shows it again); Colab shows a cell with ``cellView: form`` as a form titled by its first
+    ``#@title`` line. Outputs are never hidden, so the check's verdict stays in view.
+    """
+    cell = copy.deepcopy(cell)
+    source = notebooks.cell_source(cell)
+    names = CHECKED_EXERCISE.findall(source)
+    what = ", ".join(dict.fromkeys(names)) or "the exercise above"
+    title = f"#@title Check {what}: run this cell"
+    if not source.startswith("#@title"):
+        cell.source = f"{title}\n{source}"
+    for key, value in COLLAPSED_CELL_METADATA.items():
+        cell.metadata[key] = copy.deepcopy(value)
+    return cell
+
+
+def make_exercise(solution: Any, notebook_id: str, root: Path = notebooks.REPO_ROOT) -> Any:
     """The exercise notebook generated from a normalised solution notebook."""
     exercise = copy.deepcopy(solution)
     cells = []
     found_names: list[str] = []
+    first_code = next((i for i, cell in enumerate(solution.cells) if cell.cell_type == "code"), None)
     for position, cell in enumerate(solution.cells):
         if SOLUTION_ONLY_TAG in notebooks.cell_tags(cell):
             continue
         cell = copy.deepcopy(cell)
-        if cell.cell_type == "code":
+        if position == first_code:
+            cell.source = notebooks.setup_cell_source(notebook_id, root, solution=False)
+        elif cell.cell_type == "code":
             source, names = stub_solutions(notebooks.cell_source(cell), f"{notebook_id} cell {position + 1}")
             cell.source = source
             found_names.extend(names)
+            if CHECK_TAG in notebooks.cell_tags(cell):
+                cell = collapse_check_cell(cell)
         cells.append(cell)
     solution_file = notebook_id.split("/")[1] + SOLUTION_SUFFIX
     note = nbformat.v4.new_markdown_cell(
@@ -171,9 +204,10 @@ def serialise(nb: Any) -> str:
 def planned_files(
     root: Path = notebooks.REPO_ROOT, only: list[Path] | None = None
 ) -> tuple[dict[Path, str], list[str]]:
-    """What every solution and exercise file should contain, and the pairing problems found.
+    """What every solution and exercise file and the catalogue should contain, and the problems found.
 
-    ``only`` limits the work to some solution notebooks (pairing is still checked everywhere).
+    ``only`` limits the work to some solution notebooks (pairing is still checked everywhere, and the
+    catalogue always covers every notebook).
     """
     problems: list[str] = []
     wanted: dict[Path, str] = {}
@@ -196,13 +230,19 @@ def planned_files(
             continue
         try:
             normalised = normalise_solution(notebooks.read(solution), notebook_id, root)
-            exercise = make_exercise(normalised, notebook_id)
+            exercise = make_exercise(normalised, notebook_id, root)
         except GenerationError as error:
             problems.append(str(error))
             continue
         wanted[solution] = serialise(normalised)
         wanted[solution.with_name(name + EXERCISE_SUFFIX)] = serialise(exercise)
+    wanted[root / CATALOGUE_FILE] = catalogue_text(root)
     return wanted, problems
+
+
+def catalogue_text(root: Path = notebooks.REPO_ROOT) -> str:
+    """The content ``utils/catalogue.json`` should have, from every solution notebook under ``root``."""
+    return catalogue.serialise(catalogue.build(notebooks.discover(root), notebooks.repository_url(root)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             only.append(solution)
     wanted, problems = planned_files(args.root, only)
+    pairs = sum(path.name.endswith(SOLUTION_SUFFIX) for path in wanted)
     stale = [path for path, text in wanted.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
         for path in stale:
@@ -240,14 +281,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"✗ {problem}", file=sys.stderr)
         if problems:
             return 1
-        print(f"✓ {len(wanted) // 2} notebook pairs are in sync.")
+        print(f"✓ {pairs} notebook pairs and the catalogue are in sync.")
         return 0
     for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(wanted[path], encoding="utf-8")
         print(f"wrote {path.relative_to(args.root)}")
     for problem in problems:
         print(f"✗ {problem}", file=sys.stderr)
-    print(f"{len(wanted) // 2} notebook pairs, {len(stale)} file(s) written.")
+    print(f"{pairs} notebook pairs, {len(stale)} file(s) written.")
     return 1 if problems else 0
 
 

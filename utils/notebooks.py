@@ -45,6 +45,11 @@ DEFAULT_BUDGET_SECONDS = 60
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"name": "python"}
 NOTEBOOK_NAME = re.compile(r"^(?P<number>\d{2})_(?P<slug>[a-z0-9_]+)$")
+# Read by the setup cell on Colab, before utils can be imported (so not through utils.config).
+REPOSITORY_VARIABLE = "CURRICULUM_REPOSITORY"
+CHECKOUT_VARIABLE = "CURRICULUM_CHECKOUT"
+COLAB_CHECKOUT = "/content/ml-curriculum"
+CATALOGUE_FILE = "utils/catalogue.json"
 
 
 def repository_url(root: Path = REPO_ROOT) -> str:
@@ -53,22 +58,43 @@ def repository_url(root: Path = REPO_ROOT) -> str:
         return tomllib.load(handle)["project"]["urls"]["Repository"]
 
 
-def setup_cell_source(notebook_id: str, root: Path = REPO_ROOT) -> str:
-    """The standard first code cell of every notebook (generated, never edited by hand)."""
+def setup_cell_source(notebook_id: str, root: Path = REPO_ROOT, *, solution: bool = False) -> str:
+    """The standard first code cell of every notebook (generated, never edited by hand).
+
+    On Colab (``google.colab`` is imported there before any cell runs) it clones the repository
+    once (``CURRICULUM_REPOSITORY`` overrides the URL, ``CURRICULUM_CHECKOUT`` the folder), lets
+    ``utils.bootstrap colab`` install only what the runtime lacks (never its front-end packages or
+    torch), and puts the checkout on ``sys.path`` so that this very kernel imports it. A solution
+    notebook's cell says so (``solution=True``): its checks then never count as the learner's work.
+    """
     url = repository_url(root)
+    call = f'start("{notebook_id}", solution=True)' if solution else f'start("{notebook_id}")'
+    note = (
+        "# The solution notebook: its checks pass, but only your exercise notebook counts as your progress.\n"
+        if solution
+        else ""
+    )
     return (
-        "# Setup: run this cell first. On Colab it installs the course package; elsewhere it does nothing.\n"
+        "# Setup: run this cell first. On Colab it fetches the course and installs what Colab lacks;"
+        " elsewhere it does nothing.\n"
         "import sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
+        "    import os\n"
         "    import subprocess\n"
         "\n"
-        f'    package = "ml-curriculum @ git+{url}"\n'
-        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], check=True)\n'
+        f'    checkout = os.environ.get("{CHECKOUT_VARIABLE}", "{COLAB_CHECKOUT}")\n'
+        "    if not os.path.isdir(checkout):\n"
+        f'        repository = os.environ.get("{REPOSITORY_VARIABLE}", "{url}")\n'
+        '        subprocess.run(["git", "clone", "--quiet", "--depth=1", repository, checkout], check=True)\n'
+        '    subprocess.run([sys.executable, "-m", "utils.bootstrap", "colab"], cwd=checkout, check=True)\n'
+        "    if checkout not in sys.path:\n"
+        "        sys.path.insert(0, checkout)  # this kernel started before the install: import from the checkout\n"
         "\n"
         "from utils import start\n"
         "\n"
-        f'session = start("{notebook_id}")'
+        f"{note}"
+        f"session = {call}"
     )
 
 
@@ -207,10 +233,14 @@ def _time_cell(nb: Notebook, times: dict[str, float]) -> str:
     return f"{time_text} (≤ {nb.budget_seconds} s)"
 
 
+def colab_url(repository: str, path: str) -> str:
+    """The Colab link that opens ``path`` (from the repository root) of a GitHub ``repository``."""
+    return repository.replace("https://github.com/", "https://colab.research.google.com/github/") + f"/blob/main/{path}"
+
+
 def roadmap_table(notebooks: list[Notebook], times: dict[str, float], root: Path = REPO_ROOT) -> str:
     """The README's roadmap: every phase and notebook, its result and its CPU run time."""
     url = repository_url(root)
-    colab_base = url.replace("https://github.com/", "https://colab.research.google.com/github/") + "/blob/main/"
     lines = [
         "| Phase | Notebook | What you build, and the result it reaches | CPU time (budget) | Open |",
         "|---|---|---|---|---|",
@@ -228,7 +258,7 @@ def roadmap_table(notebooks: list[Notebook], times: dict[str, float], root: Path
                 f"| {phase_label if index == 0 else ''} | {_cell(nb.title)} | {_cell(nb.result)} | "
                 f"{_time_cell(nb, times)} | "
                 f"[exercise]({exercise_link}) · [solution]({solution_link}) · "
-                f"[Colab]({colab_base}{exercise_link}) |"
+                f"[Colab]({colab_url(url, exercise_link)}) |"
             )
     return "\n".join(lines)
 

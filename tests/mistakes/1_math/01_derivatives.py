@@ -14,6 +14,10 @@ def forward_difference(f, x, h):
 def forward_difference(f, x, h):
     return f(x + h) - f(x)
 """,
+        "operator precedence: f(x + h) - f(x) / h": """
+def forward_difference(f, x, h):
+    return f(x + h) - f(x) / h
+""",
         "loops over a Python list and returns a list": """
 def forward_difference(f, x, h):
     return [(f(value + h) - f(value)) / h for value in np.atleast_1d(x)]
@@ -28,6 +32,10 @@ def central_difference(f, x, h):
 def central_difference(f, x, h):
     return (f(x + h) - f(x)) / h
 """,
+        "operator precedence: / 2 * h multiplies by h": """
+def central_difference(f, x, h):
+    return (f(x + h) - f(x - h)) / 2 * h
+""",
     },
     "tangent_line": {
         "intercept is f(x0), forgetting - slope * x0": """
@@ -39,6 +47,16 @@ def tangent_line(f, x0, h=1e-5):
 def tangent_line(f, x0, h=1e-5):
     slope = central_difference(f, x0, h)
     return f(x0) - slope * x0, slope
+""",
+        "calls central_difference with a fixed step instead of h": """
+def tangent_line(f, x0, h=1e-5):
+    slope = central_difference(f, x0, 1e-5)
+    return slope, f(x0) - slope * x0
+""",
+        "forward difference for the slope": """
+def tangent_line(f, x0, h=1e-5):
+    slope = forward_difference(f, x0, h)
+    return slope, f(x0) - slope * x0
 """,
     },
 }

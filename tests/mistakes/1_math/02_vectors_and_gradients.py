@@ -17,6 +17,11 @@ def norms(v):
     v = np.asarray(v, dtype=float)
     return {"l1": np.sum(np.abs(v)), "l2": np.sqrt(np.sum(v**2)), "max": np.max(v)}
 """,
+        "max norm keeps the sign of the largest entry": """
+def norms(v):
+    v = np.asarray(v, dtype=float)
+    return {"l1": np.sum(np.abs(v)), "l2": np.sqrt(np.sum(v**2)), "max": v[np.argmax(np.abs(v))]}
+""",
         "returns a tuple instead of a dict": """
 def norms(v):
     v = np.asarray(v, dtype=float)
@@ -53,6 +58,20 @@ def cosine_similarity(a, b):
     lengths = np.sum(np.abs(a)) * np.sum(np.abs(b))
     return 0.0 if lengths == 0 else (a @ b) / lengths
 """,
+        "divides by the length of a twice (forgets b's length)": """
+def cosine_similarity(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    length = np.sqrt(a @ a)
+    return 0.0 if length == 0 else (a @ b) / (length * length)
+""",
+        "guards only a against the zero vector (b = 0 gives NaN)": """
+def cosine_similarity(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if not a.any():
+        return 0.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (a @ b) / (np.sqrt(a @ a) * np.sqrt(b @ b))
+""",
     },
     "projection": {
         "divides by the length of b, not its square": """
@@ -69,6 +88,16 @@ def projection(a, b):
 def projection(a, b):
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     return (a @ b) / (b @ b)
+""",
+        "scales a instead of b": """
+def projection(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return (a @ b) / (b @ b) * a
+""",
+        "returns the leftover a - proj instead of the projection": """
+def projection(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a - (a @ b) / (b @ b) * b
 """,
     },
     "numerical_gradient": {
@@ -112,5 +141,31 @@ def numerical_gradient(f, x, h=1e-5):
         gradient[i] = (above - below) / (2 * h)
     return gradient
 """,
+        "skips the last coordinate (off by one)": """
+def numerical_gradient(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    gradient = np.zeros_like(x)
+    for i in range(x.size - 1):
+        step = np.zeros_like(x)
+        step[i] = h
+        gradient[i] = (f(x + step) - f(x - step)) / (2 * h)
+    return gradient
+""",
+        "uses a fixed step of 1e-5 instead of h": """
+def numerical_gradient(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    gradient = np.zeros_like(x)
+    for i in range(x.size):
+        step = np.zeros_like(x)
+        step[i] = 1e-5
+        gradient[i] = (f(x + step) - f(x - step)) / 2e-5
+    return gradient
+""",
+    },
+}
+
+FAMILY_EXEMPTIONS = {
+    "cosine_similarity": {
+        "swaps `a` and `b`": "cosine similarity is symmetric: a · b / (|a| |b|) is the same number for (b, a)",
     },
 }

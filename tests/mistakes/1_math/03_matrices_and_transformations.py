@@ -56,6 +56,18 @@ def matmul(A, B):
             result[i, j] = total
     return result
 """,
+        "raises ValueError without naming the shapes": """
+def matmul(A, B):
+    A, B = np.asarray(A, dtype=float), np.asarray(B, dtype=float)
+    if B.shape[0] != A.shape[1]:
+        raise ValueError("the shapes do not match")
+    result = np.zeros((A.shape[0], B.shape[1]))
+    for i in range(A.shape[0]):
+        for j in range(B.shape[1]):
+            for k in range(A.shape[1]):
+                result[i, j] += A[i, k] * B[k, j]
+    return result
+""",
     },
     "rotation_matrix": {
         "rotates clockwise (the transpose)": """
@@ -70,6 +82,10 @@ def rotation_matrix(theta):
 def rotation_matrix(theta):
     angle = np.radians(theta)
     return np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+""",
+        "returns a nested list, not an array": """
+def rotation_matrix(theta):
+    return [[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]]
 """,
     },
     "signed_area": {
@@ -97,6 +113,18 @@ def signed_area(vertices):
     x, y = vertices[:, 0], vertices[:, 1]
     return 0.5 * np.sum(x * np.roll(y, 1) - np.roll(x, 1) * y)
 """,
+        "takes the mean of the terms instead of half their sum": """
+def signed_area(vertices):
+    vertices = np.asarray(vertices, dtype=float)
+    x, y = vertices[:, 0], vertices[:, 1]
+    return np.mean(x * np.roll(y, -1) - np.roll(x, -1) * y)
+""",
+        "reads the columns as (y, x): sign flipped": """
+def signed_area(vertices):
+    vertices = np.asarray(vertices, dtype=float)
+    y, x = vertices[:, 0], vertices[:, 1]
+    return 0.5 * np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)
+""",
     },
     "fit_least_squares": {
         "forgets Xᵀ on the right-hand side": """
@@ -118,6 +146,11 @@ def fit_least_squares(X, y):
 def fit_least_squares(X, y):
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     return np.linalg.lstsq(X @ X.T, y, rcond=None)[0][: X.shape[1]]
+""",
+        "divides only one side of the normal equations by n": """
+def fit_least_squares(X, y):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    return np.linalg.solve(X.T @ X / len(X), X.T @ y)
 """,
     },
 }

@@ -52,6 +52,29 @@ def power_iteration(A, num_iterations=100, seed=0):
         vector = vector / np.linalg.norm(vector)
     return vector @ A @ vector, vector
 """,
+        "iterates until converged instead of num_iterations steps": """
+def power_iteration(A, num_iterations=100, seed=0):
+    A = np.asarray(A, dtype=float)
+    vector = np.random.default_rng(seed).normal(size=A.shape[0])
+    vector = vector / np.linalg.norm(vector)
+    for _ in range(10_000):
+        new = A @ vector
+        new = new / np.linalg.norm(new)
+        if np.allclose(new, vector, rtol=0, atol=1e-15):
+            break
+        vector = new
+    return vector @ A @ vector, vector
+""",
+        "one step too few (range(num_iterations - 1))": """
+def power_iteration(A, num_iterations=100, seed=0):
+    A = np.asarray(A, dtype=float)
+    vector = np.random.default_rng(seed).normal(size=A.shape[0])
+    vector = vector / np.linalg.norm(vector)
+    for _ in range(num_iterations - 1):
+        vector = A @ vector
+        vector = vector / np.linalg.norm(vector)
+    return vector @ A @ vector, vector
+""",
     },
     "low_rank_approximation": {
         "slices the columns of Vt instead of its rows": """
@@ -70,6 +93,15 @@ def low_rank_approximation(U, S, Vt, k):
 def low_rank_approximation(U, S, Vt, k):
     r = len(S)
     return (U[:, r - k:] * S[r - k:]) @ Vt[r - k:]
+""",
+        "squares the singular values": """
+def low_rank_approximation(U, S, Vt, k):
+    return (U[:, :k] * S[:k] ** 2) @ Vt[:k]
+""",
+        "zeroes the dropped singular values in the caller's S": """
+def low_rank_approximation(U, S, Vt, k):
+    S[k:] = 0
+    return (U * S) @ Vt
 """,
     },
     "energy_rank": {
@@ -90,6 +122,24 @@ def energy_rank(S, energy):
     S = np.asarray(S, dtype=float)
     kept = np.cumsum(S**2) / np.sum(S**2)
     return int(np.argmax(kept > energy) + 1)
+""",
+        "returns a float": """
+def energy_rank(S, energy):
+    S = np.asarray(S, dtype=float)
+    kept = np.cumsum(S**2) / np.sum(S**2)
+    return min(np.searchsorted(kept, energy) + 1.0, len(S))
+""",
+        "no guard against rounding: returns len(S) + 1": """
+def energy_rank(S, energy):
+    S = np.asarray(S, dtype=float)
+    kept = np.cumsum(S**2) / np.sum(S**2)
+    return int(np.searchsorted(kept, energy)) + 1
+""",
+        "argmax of kept >= energy: 1 when rounding keeps every share below the target": """
+def energy_rank(S, energy):
+    S = np.asarray(S, dtype=float)
+    kept = np.cumsum(S**2) / np.sum(S**2)
+    return int(np.argmax(kept >= energy)) + 1
 """,
     },
 }

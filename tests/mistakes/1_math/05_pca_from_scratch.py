@@ -29,6 +29,18 @@ def covariance_matrix(X):
 def covariance_matrix(X):
     return np.cov(X)
 """,
+        "one-pass shortcut (XᵀX - N·mean meanᵀ) / (N - 1): loses digits far from the origin": """
+def covariance_matrix(X):
+    X = np.asarray(X, dtype=float)
+    mean = X.mean(axis=0)
+    return (X.T @ X - len(X) * np.outer(mean, mean)) / (len(X) - 1)
+""",
+        "squeezes the result: a single feature gives a number, not a 1 × 1 matrix": """
+def covariance_matrix(X):
+    X = np.asarray(X, dtype=float)
+    centred = X - X.mean(axis=0)
+    return np.squeeze(centred.T @ centred / (len(X) - 1))
+""",
     },
     "principal_components": {
         "keeps eigh's ascending order: the smallest components": """
@@ -75,6 +87,24 @@ def principal_components(X, k):
     order = np.argsort(eigenvalues)[::-1][:k]
     return eigenvectors[:, order].T, eigenvalues[order] / eigenvalues.sum()
 """,
+        "centres the caller's X in place": """
+def principal_components(X, k):
+    X -= X.mean(axis=0)
+    eigenvalues, eigenvectors = np.linalg.eigh(X.T @ X / (len(X) - 1))
+    order = np.argsort(eigenvalues)[::-1][:k]
+    return eigenvectors[:, order].T, eigenvalues[order]
+""",
+        "np.linalg.eig, trusting its order without sorting": """
+def principal_components(X, k):
+    eigenvalues, eigenvectors = np.linalg.eig(covariance_matrix(X))
+    return eigenvectors[:, :k].T, eigenvalues[:k]
+""",
+        "returns standard deviations (square roots of the eigenvalues)": """
+def principal_components(X, k):
+    eigenvalues, eigenvectors = np.linalg.eigh(covariance_matrix(X))
+    order = np.argsort(eigenvalues)[::-1][:k]
+    return eigenvectors[:, order].T, np.sqrt(eigenvalues[order])
+""",
     },
     "project": {
         "forgets to subtract the mean": """
@@ -89,6 +119,10 @@ def project(X, components, mean):
 def project(X, components, mean):
     return (X - mean) @ components
 """,
+        "centres with the mean of X instead of the given mean": """
+def project(X, components, mean):
+    return (X - X.mean(axis=0)) @ components.T
+""",
     },
     "reconstruct": {
         "forgets to add the mean back": """
@@ -102,6 +136,10 @@ def reconstruct(scores, components, mean):
         "transposes the components": """
 def reconstruct(scores, components, mean):
     return scores @ components.T + mean
+""",
+        "adds back the iris mean whatever mean it is given": """
+def reconstruct(scores, components, mean):
+    return scores @ components + iris_pca_2.mean_
 """,
     },
 }

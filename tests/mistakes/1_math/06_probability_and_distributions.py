@@ -22,6 +22,16 @@ def normal_pdf(x, mean, std):
 def normal_pdf(x, mean, std):
     return np.exp(((x - mean) ** 2) / (2 * std**2)) / (std * np.sqrt(2 * np.pi))
 """,
+        "operator precedence: / 2 * std**2 multiplies by the variance": """
+def normal_pdf(x, mean, std):
+    return np.exp(-((x - mean) ** 2) / 2 * std**2) / (std * np.sqrt(2 * np.pi))
+""",
+        "math.exp: works for a number, fails for arrays": """
+import math
+
+def normal_pdf(x, mean, std):
+    return math.exp(-((x - mean) ** 2) / (2 * std**2)) / (std * math.sqrt(2 * math.pi))
+""",
     },
     "binomial_pmf": {
         "forgets the binomial coefficient": """
@@ -50,6 +60,18 @@ import math
 def binomial_pmf(k, n, p):
     return math.comb(n, k) * p**k * (1 - p) ** (n - k)
 """,
+        "comb(k, n): the arguments of the binomial coefficient swapped": """
+def binomial_pmf(k, n, p):
+    k = np.asarray(k)
+    return scipy.special.comb(k, n) * p**k * (1 - p) ** (n - k)
+""",
+        "in log space: log(0) turns the certain coins p = 0 and p = 1 into NaN": """
+def binomial_pmf(k, n, p):
+    k = np.asarray(k)
+    log_comb = scipy.special.gammaln(n + 1) - scipy.special.gammaln(k + 1) - scipy.special.gammaln(n - k + 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.exp(log_comb + k * np.log(p) + (n - k) * np.log(1 - p))
+""",
     },
     "monte_carlo_mean": {
         "biased standard deviation (ddof=0)": """
@@ -76,6 +98,15 @@ def monte_carlo_mean(sampler, n):
     samples = np.array([sampler(1)[0] for _ in range(n)], dtype=float)
     return samples.mean(), samples.std(ddof=1) / np.sqrt(n)
 """,
+        "calls the sampler twice: the error bar is computed from other samples": """
+def monte_carlo_mean(sampler, n):
+    return np.mean(sampler(n)), np.std(sampler(n), ddof=1) / np.sqrt(n)
+""",
+        "returns a list instead of a tuple": """
+def monte_carlo_mean(sampler, n):
+    samples = np.asarray(sampler(n), dtype=float)
+    return [samples.mean(), samples.std(ddof=1) / np.sqrt(n)]
+""",
     },
     "posterior_probability": {
         "confuses P(D | +) with P(+ | D): returns the sensitivity": """
@@ -96,5 +127,17 @@ def posterior_probability(prior, sensitivity, specificity):
 def posterior_probability(prior, sensitivity, specificity):
     return sensitivity * prior + (1 - specificity) * (1 - prior)
 """,
+        "uses 1 - sensitivity as the false-positive rate": """
+def posterior_probability(prior, sensitivity, specificity):
+    true_positive = sensitivity * prior
+    false_positive = (1 - sensitivity) * (1 - prior)
+    return true_positive / (true_positive + false_positive)
+""",
+    },
+}
+
+FAMILY_EXEMPTIONS = {
+    "normal_pdf": {
+        "swaps `x` and `mean`": "the density depends on x and mean only through (x - mean)²: symmetric in them",
     },
 }

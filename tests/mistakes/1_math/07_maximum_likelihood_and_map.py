@@ -31,6 +31,13 @@ def bernoulli_log_likelihood(p, flips):
     heads = np.sum(flips)
     return p**heads * (1 - p) ** (len(flips) - heads)
 """,
+        "log of the likelihood: the product underflows to 0 for many flips": """
+def bernoulli_log_likelihood(p, flips):
+    flips = np.asarray(flips)
+    heads = np.sum(flips)
+    with np.errstate(divide="ignore"):
+        return np.log(p**heads * (1 - p) ** (len(flips) - heads))
+""",
         "negative log-likelihood (a loss, not a likelihood)": """
 def bernoulli_log_likelihood(p, flips):
     flips = np.asarray(flips)
@@ -64,6 +71,17 @@ def gaussian_mle(samples):
     samples = np.asarray(samples, dtype=float)
     return np.median(samples), np.mean((samples - np.median(samples)) ** 2)
 """,
+        "one-pass variance mean(x²) - mean²: cancels away far from zero": """
+def gaussian_mle(samples):
+    samples = np.asarray(samples, dtype=float)
+    mean = samples.mean()
+    return mean, np.mean(samples**2) - mean**2
+""",
+        "returns a list instead of a tuple": """
+def gaussian_mle(samples):
+    samples = np.asarray(samples, dtype=float)
+    return [samples.mean(), samples.var()]
+""",
     },
     "beta_map": {
         "posterior mean instead of the mode (no -1, -2)": """
@@ -85,6 +103,10 @@ def beta_map(heads, tails, alpha, beta):
         "subtracts 1 instead of 2 in the denominator": """
 def beta_map(heads, tails, alpha, beta):
     return (alpha + heads - 1) / (alpha + beta + heads + tails - 1)
+""",
+        "estimates the tails probability (beta and tails in the numerator)": """
+def beta_map(heads, tails, alpha, beta):
+    return (beta + tails - 1) / (alpha + beta + heads + tails - 2)
 """,
     },
 }

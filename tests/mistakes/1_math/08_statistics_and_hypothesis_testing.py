@@ -22,6 +22,11 @@ def sample_variance(values):
     values = np.asarray(values, dtype=float)
     return np.sum(np.abs(values - values.mean())) ** 2 / (len(values) - 1)
 """,
+        "one-pass shortcut (sum of squares - n·mean²) / (n - 1): cancels away far from zero": """
+def sample_variance(values):
+    values = np.asarray(values, dtype=float)
+    return (np.sum(values**2) - len(values) * values.mean() ** 2) / (len(values) - 1)
+""",
     },
     "welch_t_test": {
         "pooled variance and n_a + n_b - 2 (Student's test, not Welch's)": """
@@ -73,6 +78,30 @@ def welch_t_test(first, second):
     dof = (va + vb) ** 2 / (va**2 / len(first) + vb**2 / len(second))
     return t_statistic, dof, 2 * stats.t.sf(abs(t_statistic), dof)
 """,
+        "p-value from 1 - cdf: rounds to 0 far in the tail": """
+def welch_t_test(first, second):
+    first, second = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
+    va, vb = sample_variance(first) / len(first), sample_variance(second) / len(second)
+    t_statistic = (first.mean() - second.mean()) / np.sqrt(va + vb)
+    dof = (va + vb) ** 2 / (va**2 / (len(first) - 1) + vb**2 / (len(second) - 1))
+    return t_statistic, dof, 2 * (1 - stats.t.cdf(abs(t_statistic), dof))
+""",
+        "normal tail instead of the t distribution": """
+def welch_t_test(first, second):
+    first, second = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
+    va, vb = sample_variance(first) / len(first), sample_variance(second) / len(second)
+    t_statistic = (first.mean() - second.mean()) / np.sqrt(va + vb)
+    dof = (va + vb) ** 2 / (va**2 / (len(first) - 1) + vb**2 / (len(second) - 1))
+    return t_statistic, dof, 2 * stats.norm.sf(abs(t_statistic))
+""",
+        "returns a list instead of a tuple": """
+def welch_t_test(first, second):
+    first, second = np.asarray(first, dtype=float), np.asarray(second, dtype=float)
+    va, vb = sample_variance(first) / len(first), sample_variance(second) / len(second)
+    t_statistic = (first.mean() - second.mean()) / np.sqrt(va + vb)
+    dof = (va + vb) ** 2 / (va**2 / (len(first) - 1) + vb**2 / (len(second) - 1))
+    return [t_statistic, dof, 2 * stats.t.sf(abs(t_statistic), dof)]
+""",
     },
     "chi_square_statistic": {
         "dof = rows * columns - 1 (goodness-of-fit dof)": """
@@ -108,6 +137,20 @@ def chi_square_statistic(table):
     table = np.asarray(table, dtype=float)
     expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
     chi2 = np.sum(np.abs(table - expected) / expected)
+    return chi2, (table.shape[0] - 1) * (table.shape[1] - 1), expected
+""",
+        "degrees of freedom as a float": """
+def chi_square_statistic(table):
+    table = np.asarray(table, dtype=float)
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+    chi2 = np.sum((table - expected) ** 2 / expected)
+    return chi2, (table.shape[0] - 1.0) * (table.shape[1] - 1.0), expected
+""",
+        "Yates' continuity correction (not asked for)": """
+def chi_square_statistic(table):
+    table = np.asarray(table, dtype=float)
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+    chi2 = np.sum((np.abs(table - expected) - 0.5) ** 2 / expected)
     return chi2, (table.shape[0] - 1) * (table.shape[1] - 1), expected
 """,
     },

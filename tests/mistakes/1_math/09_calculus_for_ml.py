@@ -37,6 +37,19 @@ def chain_rule_derivative(w, b, x, y):
     dloss_dz = 2 * (y - activation) * activation * (1 - activation)
     return dloss_dz * x, dloss_dz
 """,
+        "sigmoid derivative written with exponentials: inf / inf = NaN when saturated": """
+def chain_rule_derivative(w, b, x, y):
+    z = w * x + b
+    with np.errstate(over="ignore", invalid="ignore"):
+        dloss_dz = 2 * (sigmoid(z) - y) * np.exp(-z) / (1 + np.exp(-z)) ** 2
+    return dloss_dz * x, dloss_dz
+""",
+        "multiplies dL/db by x too": """
+def chain_rule_derivative(w, b, x, y):
+    activation = sigmoid(w * x + b)
+    dloss_dz = 2 * (activation - y) * activation * (1 - activation)
+    return dloss_dz * x, dloss_dz * x
+""",
     },
     "numerical_jacobian": {
         "returns the transpose (inputs as rows)": """
@@ -94,6 +107,28 @@ def numerical_jacobian(f, x, h=1e-5):
         jacobian[:, column] = (plus - minus) / (2 * h)
     return jacobian
 """,
+        "uses a fixed step of 1e-5 instead of h": """
+def numerical_jacobian(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    num_outputs, num_inputs = np.atleast_1d(f(x)).size, x.size
+    jacobian = np.zeros((num_outputs, num_inputs))
+    for column in range(num_inputs):
+        step = np.zeros(num_inputs)
+        step[column] = 1e-5
+        jacobian[:, column] = (np.atleast_1d(f(x + step)) - np.atleast_1d(f(x - step))) / 2e-5
+    return jacobian
+""",
+        "skips the last column (off by one)": """
+def numerical_jacobian(f, x, h=1e-5):
+    x = np.array(x, dtype=float)
+    num_outputs, num_inputs = np.atleast_1d(f(x)).size, x.size
+    jacobian = np.zeros((num_outputs, num_inputs))
+    for column in range(num_inputs - 1):
+        step = np.zeros(num_inputs)
+        step[column] = h
+        jacobian[:, column] = (np.atleast_1d(f(x + step)) - np.atleast_1d(f(x - step))) / (2 * h)
+    return jacobian
+""",
     },
     "gradient_descent": {
         "climbs: adds the gradient (gradient ascent)": """
@@ -138,6 +173,25 @@ def gradient_descent(grad, start, learning_rate, num_steps):
     for _ in range(num_steps):
         position = position - learning_rate * grad(position)
     return position
+""",
+        "uses the gradient at the start for every step": """
+def gradient_descent(grad, start, learning_rate, num_steps):
+    position = np.array(start, dtype=float)
+    path = [position.copy()]
+    gradient = grad(position)
+    for _ in range(num_steps):
+        position = position - learning_rate * gradient
+        path.append(position.copy())
+    return np.array(path)
+""",
+        "appends before updating: the start twice, the last position missing": """
+def gradient_descent(grad, start, learning_rate, num_steps):
+    position = np.array(start, dtype=float)
+    path = [position.copy()]
+    for _ in range(num_steps):
+        path.append(position.copy())
+        position = position - learning_rate * grad(position)
+    return np.array(path)
 """,
     },
 }

@@ -34,6 +34,12 @@ def closed_form_line(x, y):
     slope, intercept = np.linalg.lstsq(design @ design.T, y, rcond=None)[0][:2]
     return slope, intercept
 """,
+        "slope = correlation coefficient (forgets the ratio of spreads)": """
+def closed_form_line(x, y):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    slope = np.corrcoef(x, y)[0, 1]
+    return slope, y.mean() - slope * x.mean()
+""",
     },
     "mse_gradient": {
         "forgets the factor 2": """
@@ -61,6 +67,11 @@ def mse_gradient(m, b, x, y):
     residuals = m * x + b - y
     return 2 * np.mean(residuals), 2 * np.mean(residuals * x)
 """,
+        "returns per-example gradients instead of their mean": """
+def mse_gradient(m, b, x, y):
+    residuals = m * x + b - y
+    return 2 * residuals * x, 2 * residuals
+""",
     },
     "minibatch_sgd": {
         "one update per epoch (only the first mini-batch)": """
@@ -69,7 +80,7 @@ def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None,
     m, b = 0.0, 0.0
     path = [(m, b)]
     step = 0
-    for _ in range(num_epochs):
+    for _ in tqdm(range(num_epochs), disable=not progress):
         order = rng.permutation(len(x))
         batch = order[:batch_size]
         rate = learning_rate if decay_steps is None else learning_rate / (1 + step / decay_steps)
@@ -85,7 +96,7 @@ def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None,
     m, b = 0.0, 0.0
     path = [(m, b)]
     step = 0
-    for _ in range(num_epochs):
+    for _ in tqdm(range(num_epochs), disable=not progress):
         order = rng.permutation(len(x))
         for first in range(0, len(x) - batch_size + 1, batch_size):
             batch = order[first : first + batch_size]
@@ -102,7 +113,7 @@ def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None,
     m, b = 0.0, 0.0
     path = [(m, b)]
     step = 0
-    for _ in range(num_epochs):
+    for _ in tqdm(range(num_epochs), disable=not progress):
         order = rng.permutation(len(x))
         for first in range(0, len(x), batch_size):
             batch = np.arange(first, min(first + batch_size, len(x)))
@@ -119,7 +130,7 @@ def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None,
     m, b = 0.0, 0.0
     path = [(m, b)]
     step = 0
-    for _ in range(num_epochs):
+    for _ in tqdm(range(num_epochs), disable=not progress):
         order = rng.permutation(len(x))
         for first in range(0, len(x), batch_size):
             rate = learning_rate if decay_steps is None else learning_rate / (1 + step / decay_steps)
@@ -134,7 +145,7 @@ def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None,
     rng = np.random.default_rng(seed)
     m, b = 0.0, 0.0
     path = [(m, b)]
-    for epoch in range(num_epochs):
+    for epoch in tqdm(range(num_epochs), disable=not progress):
         order = rng.permutation(len(x))
         rate = learning_rate if decay_steps is None else learning_rate / (1 + epoch / decay_steps)
         for first in range(0, len(x), batch_size):
@@ -150,7 +161,7 @@ def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None,
     m, b = 0.0, 0.0
     path = [(m, b)]
     step = 0
-    for _ in range(num_epochs):
+    for _ in tqdm(range(num_epochs), disable=not progress):
         order = rng.permutation(len(x))
         for first in range(0, len(x), batch_size):
             batch = order[first : first + batch_size]
@@ -159,6 +170,91 @@ def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None,
             b = b - rate * mse_gradient(m, b, x[batch], y[batch])[1]
             path.append((m, b))
             step += 1
+    return np.array(path)
+""",
+        "no progress bar (a plain range over epochs)": """
+def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None, seed=0, progress=True):
+    m, b = 0.0, 0.0
+    path = [(m, b)]
+    rng = np.random.default_rng(seed)
+    step = 0
+    for _ in range(num_epochs):
+        order = rng.permutation(len(x))
+        for first in range(0, len(x), batch_size):
+            batch = order[first : first + batch_size]
+            rate = learning_rate if decay_steps is None else learning_rate / (1 + step / decay_steps)
+            dm, db = mse_gradient(m, b, x[batch], y[batch])
+            m, b = m - rate * dm, b - rate * db
+            path.append((m, b))
+            step += 1
+    return np.array(path)
+""",
+        "always shows the bar (ignores progress)": """
+def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None, seed=0, progress=True):
+    m, b = 0.0, 0.0
+    path = [(m, b)]
+    rng = np.random.default_rng(seed)
+    step = 0
+    for _ in tqdm(range(num_epochs)):
+        order = rng.permutation(len(x))
+        for first in range(0, len(x), batch_size):
+            batch = order[first : first + batch_size]
+            rate = learning_rate if decay_steps is None else learning_rate / (1 + step / decay_steps)
+            dm, db = mse_gradient(m, b, x[batch], y[batch])
+            m, b = m - rate * dm, b - rate * db
+            path.append((m, b))
+            step += 1
+    return np.array(path)
+""",
+        "a new generator every epoch: the same order each epoch": """
+def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None, seed=0, progress=True):
+    m, b = 0.0, 0.0
+    path = [(m, b)]
+    step = 0
+    for _ in tqdm(range(num_epochs), disable=not progress):
+        rng = np.random.default_rng(seed)
+        order = rng.permutation(len(x))
+        for first in range(0, len(x), batch_size):
+            batch = order[first : first + batch_size]
+            rate = learning_rate if decay_steps is None else learning_rate / (1 + step / decay_steps)
+            dm, db = mse_gradient(m, b, x[batch], y[batch])
+            m, b = m - rate * dm, b - rate * db
+            path.append((m, b))
+            step += 1
+    return np.array(path)
+""",
+        "shuffles the caller's x and y in place": """
+def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None, seed=0, progress=True):
+    rng = np.random.default_rng(seed)
+    m, b = 0.0, 0.0
+    path = [(m, b)]
+    step = 0
+    for _ in tqdm(range(num_epochs), disable=not progress):
+        order = rng.permutation(len(x))
+        x[:], y[:] = x[order], y[order]
+        for first in range(0, len(x), batch_size):
+            rate = learning_rate if decay_steps is None else learning_rate / (1 + step / decay_steps)
+            dm, db = mse_gradient(m, b, x[first : first + batch_size], y[first : first + batch_size])
+            m, b = m - rate * dm, b - rate * db
+            path.append((m, b))
+            step += 1
+    return np.array(path)
+""",
+        "counts the update before computing its rate (1 + (t + 1)/τ)": """
+def minibatch_sgd(x, y, batch_size, learning_rate, num_epochs, decay_steps=None, seed=0, progress=True):
+    m, b = 0.0, 0.0
+    path = [(m, b)]
+    rng = np.random.default_rng(seed)
+    step = 0
+    for _ in tqdm(range(num_epochs), disable=not progress):
+        order = rng.permutation(len(x))
+        for first in range(0, len(x), batch_size):
+            batch = order[first : first + batch_size]
+            step += 1
+            rate = learning_rate if decay_steps is None else learning_rate / (1 + step / decay_steps)
+            dm, db = mse_gradient(m, b, x[batch], y[batch])
+            m, b = m - rate * dm, b - rate * db
+            path.append((m, b))
     return np.array(path)
 """,
     },

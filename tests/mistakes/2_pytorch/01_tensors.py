@@ -19,6 +19,10 @@ def channels_last_to_first(batch):
 def channels_last_to_first(batch):
     return batch.permute(3, 0, 1, 2)
 """,
+        "converts to float on the way (the values' type changes)": """
+def channels_last_to_first(batch):
+    return batch.permute(0, 3, 1, 2).float()
+""",
     },
     "normalize_images": {
         "divides by 256 instead of 255": """
@@ -46,6 +50,10 @@ def normalize_images(images):
     images = images.float()
     return (images / images.max()).unsqueeze(1)
 """,
+        "inserts the channel axis in front of the batch axis (unsqueeze(0))": """
+def normalize_images(images):
+    return (images.float() / 255).unsqueeze(0)
+""",
     },
     "select_by_label": {
         "squeeze() drops the image axis when one image matches": """
@@ -59,6 +67,10 @@ def select_by_label(images, labels, digit):
         "indexes with nonzero() positions, adding an axis": """
 def select_by_label(images, labels, digit):
     return images[torch.nonzero(labels == digit)]
+""",
+        "indexes with nonzero().squeeze(): one match loses the image axis": """
+def select_by_label(images, labels, digit):
+    return images[torch.nonzero(labels == digit).squeeze()]
 """,
         "uses the matching labels' values as positions": """
 def select_by_label(images, labels, digit):

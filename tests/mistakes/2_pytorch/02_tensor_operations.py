@@ -27,6 +27,15 @@ def one_hot(labels, num_classes):
     encoded = torch.zeros(len(labels), num_classes, dtype=torch.int64)
     return encoded.scatter(1, labels.unsqueeze(1) - 1, 1)
 """,
+        "float32 matrix (torch.zeros without a dtype)": """
+def one_hot(labels, num_classes):
+    encoded = torch.zeros(len(labels), num_classes)
+    return encoded.scatter(1, labels.unsqueeze(1), 1.0)
+""",
+        "a bool matrix from a comparison": """
+def one_hot(labels, num_classes):
+    return labels.unsqueeze(1) == torch.arange(num_classes)
+""",
     },
     "bilinear_forms": {
         "uses the transpose of each matrix (bji)": """
@@ -48,6 +57,10 @@ def bilinear_forms(x, matrices, y):
         "multiplies x with y, skipping the matrix": """
 def bilinear_forms(x, matrices, y):
     return torch.einsum("bij,bj->b", matrices, y) * x.sum(dim=1)
+""",
+        "batched matmul then squeeze(): a batch of one becomes a 0-d tensor": """
+def bilinear_forms(x, matrices, y):
+    return (x.unsqueeze(1) @ matrices @ y.unsqueeze(2)).squeeze()
 """,
     },
     "pairwise_distances": {
@@ -78,6 +91,10 @@ def pairwise_distances(x, y):
         "matmul expansion that forgets the factor 2": """
 def pairwise_distances(x, y):
     return ((x**2).sum(dim=1, keepdim=True) - x @ y.T + (y**2).sum(dim=1)).clamp(min=0).sqrt()
+""",
+        "averages over the features instead of summing": """
+def pairwise_distances(x, y):
+    return ((x[:, None, :] - y[None, :, :]) ** 2).mean(dim=-1).sqrt()
 """,
     },
 }

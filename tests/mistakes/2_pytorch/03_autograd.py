@@ -26,6 +26,11 @@ def mul_backward(a, b, out):
 def mul_backward(a, b, out):
     a.grad += b.data * out.grad
 """,
+        "recovers the other factor as out.data / a.data (divides by zero when a = 0)": """
+def mul_backward(a, b, out):
+    a.grad += out.data / a.data * out.grad
+    b.grad += out.data / b.data * out.grad
+""",
     },
     "tanh_backward": {
         "derivative 1 - tanh instead of 1 - tanh**2": """
@@ -43,6 +48,10 @@ def tanh_backward(a, out):
         "overwrites with = instead of accumulating with +=": """
 def tanh_backward(a, out):
     a.grad = (1 - out.data**2) * out.grad
+""",
+        "takes tanh of out.data again (tanh applied twice)": """
+def tanh_backward(a, out):
+    a.grad += (1 - math.tanh(out.data) ** 2) * out.grad
 """,
     },
     "topological_order": {
@@ -103,6 +112,33 @@ def topological_order(root):
         "only the root and its direct inputs": """
 def topological_order(root):
     return [*root.inputs, root]
+""",
+        "remembers visited values (node.data), not nodes: equal values are merged": """
+def topological_order(root):
+    order, visited = [], set()
+
+    def visit(node):
+        if node.data in visited:
+            return
+        visited.add(node.data)
+        for child in node.inputs:
+            visit(child)
+        order.append(node)
+
+    visit(root)
+    return order
+""",
+        "iterative depth-first search, pre-order reversed: not topological": """
+def topological_order(root):
+    order, visited, stack = [], set(), [root]
+    while stack:
+        node = stack.pop()
+        if node in visited:
+            continue
+        visited.add(node)
+        order.append(node)
+        stack.extend(node.inputs)
+    return order[::-1]
 """,
     },
 }

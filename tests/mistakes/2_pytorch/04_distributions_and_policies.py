@@ -26,6 +26,16 @@ def softmax_policy(logits):
 def softmax_policy(logits):
     return torch.sigmoid(logits)
 """,
+        "subtracts the smallest logit: still overflows when logits are far apart": """
+def softmax_policy(logits):
+    exponentials = torch.exp(logits - logits.min(dim=-1, keepdim=True).values)
+    return exponentials / exponentials.sum(dim=-1, keepdim=True)
+""",
+        "subtracts the mean logit: still overflows when logits are far apart": """
+def softmax_policy(logits):
+    exponentials = torch.exp(logits - logits.mean(dim=-1, keepdim=True))
+    return exponentials / exponentials.sum(dim=-1, keepdim=True)
+""",
     },
     "sample_action": {
         "cumulative sum >= u instead of > u (off by one on boundaries)": """
@@ -49,6 +59,11 @@ def sample_action(probabilities, uniform):
 def sample_action(probabilities, uniform):
     cumulative = torch.cumsum(probabilities, dim=0)
     return int((cumulative <= uniform).sum())
+""",
+        "returns a 0-d tensor instead of an int": """
+def sample_action(probabilities, uniform):
+    cumulative = torch.cumsum(probabilities, dim=0)
+    return torch.clamp((cumulative <= uniform).sum(), max=len(probabilities) - 1)
 """,
     },
     "reinforce_loss": {
@@ -75,6 +90,10 @@ def reinforce_loss(log_probs, returns, baseline):
         "adds the baseline instead of subtracting it": """
 def reinforce_loss(log_probs, returns, baseline):
     return -(log_probs * (returns + baseline).detach()).mean()
+""",
+        "returns a 1-element tensor instead of a 0-d one": """
+def reinforce_loss(log_probs, returns, baseline):
+    return -(log_probs * (returns - baseline).detach()).mean().reshape(1)
 """,
     },
     "discounted_returns": {
@@ -118,6 +137,23 @@ def discounted_returns(rewards, gamma):
         running = float(reward) + gamma * running
         returns.append(running)
     return torch.tensor(returns)
+""",
+        "fills a tensor made from the rewards: integer rewards give an integer tensor": """
+def discounted_returns(rewards, gamma):
+    returns = torch.tensor(rewards)
+    running = 0.0
+    for step in reversed(range(len(rewards))):
+        running = float(rewards[step]) + gamma * running
+        returns[step] = running
+    return returns
+""",
+        "float64 returns (torch.tensor of Python floats with dtype=torch.float64)": """
+def discounted_returns(rewards, gamma):
+    values, running = [], 0.0
+    for reward in reversed(list(rewards)):
+        running = float(reward) + gamma * running
+        values.insert(0, running)
+    return torch.tensor(values, dtype=torch.float64)
 """,
     },
 }

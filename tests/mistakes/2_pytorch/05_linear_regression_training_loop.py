@@ -30,6 +30,10 @@ def mse_loss(predictions, targets):
 def mse_loss(predictions, targets):
     return ((predictions.detach() - targets) ** 2).mean()
 """,
+        "averages over the first axis only": """
+def mse_loss(predictions, targets):
+    return ((predictions - targets) ** 2).mean(dim=0)
+""",
     },
     "sgd_update": {
         "forgets to reset the gradients": """
@@ -75,6 +79,15 @@ def sgd_update(parameters, learning_rate):
 def sgd_update(parameters, learning_rate):
     with torch.no_grad():
         for parameter in parameters:
+            parameter -= learning_rate * parameter.grad
+            parameter.grad.zero_()
+""",
+        "stops at the first parameter without a gradient (break instead of continue)": """
+def sgd_update(parameters, learning_rate):
+    with torch.no_grad():
+        for parameter in parameters:
+            if parameter.grad is None:
+                break
             parameter -= learning_rate * parameter.grad
             parameter.grad.zero_()
 """,
@@ -132,5 +145,20 @@ def train_step(model, batch, loss_fn, optimizer):
     with torch.no_grad():
         return loss_fn(model(inputs), targets).item()
 """,
+        "always uses F.mse_loss instead of the loss_fn it is given": """
+def train_step(model, batch, loss_fn, optimizer):
+    inputs, targets = batch
+    optimizer.zero_grad()
+    loss = F.mse_loss(model(inputs), targets)
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+""",
+    },
+}
+
+FAMILY_EXEMPTIONS = {
+    "mse_loss": {
+        "swaps `predictions` and `targets`": "the squared error is symmetric: (p - t)² = (t - p)², gradient too",
     },
 }
