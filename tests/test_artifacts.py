@@ -182,3 +182,14 @@ def test_the_record_is_json_next_to_the_file(cache: Path) -> None:
         artifacts.load("tiny-regressor", seed=1)
     record = json.loads(artifacts.path("tiny-regressor", seed=1).with_suffix(".json").read_text())
     assert {"fingerprint", "settings", "sha256", "build_seconds", "version"} <= set(record)
+
+
+def test_a_read_only_cache_says_what_to_set(cache: Path) -> None:
+    from tests.readonly import read_only_folder
+
+    with pytest.warns(artifacts.ArtifactBuildWarning):
+        artifacts.load("tiny-regressor")  # built beforehand
+    with read_only_folder(cache):
+        assert artifacts.load("tiny-regressor")["config"] == {"width": 3}  # reading needs no write
+        with pytest.raises(config.FolderNotWritableError, match="Set CURRICULUM_CACHE_DIR"):
+            artifacts.load("tiny-regressor", width=4)

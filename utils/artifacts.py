@@ -327,7 +327,7 @@ def load(name: str, /, **settings: Any) -> dict[str, Any]:
     result, problem = _read_valid(name, target, code_fingerprint)
     if result is not None:
         return result
-    target.parent.mkdir(parents=True, exist_ok=True)
+    sources.writable(target.parent)
     with FileLock(str(target.with_suffix(".lock"))):
         result, problem = _read_valid(name, target, code_fingerprint)  # built meanwhile by another process?
         if result is not None:

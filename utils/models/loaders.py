@@ -125,7 +125,7 @@ def load_gguf_causal_lm(entry: PretrainedModel) -> tuple[Any, Any]:
     recipe = _conversion_recipe(entry)
     problem = _conversion_problem(folder, recipe)
     if problem is not None:
-        folder.parent.mkdir(parents=True, exist_ok=True)
+        sources.writable(folder.parent)
         with FileLock(str(folder.parent / ".float32.lock")):
             problem = _conversion_problem(folder, recipe)  # another process may have converted it
             if problem is not None:

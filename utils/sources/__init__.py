@@ -51,6 +51,7 @@ from utils.sources.base import (
     sha256_of_file,
     suggestion,
     unknown_name,
+    writable,
 )
 from utils.sources.bundled import Bundled
 from utils.sources.debs import Deb
@@ -79,6 +80,7 @@ __all__ = [
     "sha256_of_file",
     "suggestion",
     "unknown_name",
+    "writable",
 ]
 
 Source = Wheel | Deb | Bundled | Combined

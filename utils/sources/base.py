@@ -152,13 +152,23 @@ def check_cached(path: Path, expected_sha256: str, stacklevel: int = 5) -> bool:
     return False
 
 
+def writable(folder: Path) -> Path:
+    """``folder`` (in the cache), created and checked writable; else FolderNotWritableError saying what to set."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise config.folder_problem(folder, error, config.CACHE_DIR_VARIABLE, "/tmp/ml-curriculum-cache") from error
+    config.require_writable(folder)
+    return folder
+
+
 def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     """Call ``write(handle)`` on a temporary file next to ``path``, then move it into place.
 
     An interrupted write leaves at most a hidden ``.name.*`` temporary file, never a partial file
     under the real name.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    writable(path.parent)
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
         temporary = Path(handle.name)
         try:
