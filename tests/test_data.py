@@ -45,6 +45,7 @@ ALL_NAMES = [
     "stocks",
     "sunspots",
     "titanic",
+    "titanic_passengers",
     "wine",
 ]
 
@@ -884,3 +885,23 @@ def test_hugging_face_datasets_from_the_same_files(warm_cache: Path, no_subproce
         data.load("mnist", format="hf")
     with pytest.raises(ValueError, match="format must be None"):
         data.load("titanic", format="pandas")
+
+
+def test_titanic_passengers(warm_cache: Path) -> None:
+    passengers = data.load("titanic_passengers")
+    assert passengers.shape == (1309, 12)
+    assert "boat" not in passengers and "body" not in passengers  # they give survival away
+    assert passengers["survived"].value_counts().to_dict() == {0: 809, 1: 500}
+    assert passengers["pclass"].value_counts().sort_index().to_dict() == {1: 323, 2: 277, 3: 709}
+    assert passengers.isna().sum()[lambda counts: counts > 0].to_dict() == {
+        "age": 263,
+        "fare": 1,
+        "cabin": 1014,
+        "embarked": 2,
+        "home.dest": 564,
+    }
+    assert passengers.iloc[0]["name"] == "Allen, Miss. Elisabeth Walton"
+    titles = passengers["name"].str.extract(r",\s*([^.]+)\.")[0]
+    assert titles.value_counts()[["Mr", "Miss", "Mrs", "Master"]].tolist() == [757, 260, 197, 61]
+    with_leaks = data.load("titanic_passengers", keep_leaks=True)
+    assert with_leaks.shape == (1309, 14) and with_leaks["boat"].notna().sum() == 486

