@@ -82,6 +82,14 @@ def kfold_indices(num_samples, num_folds, shuffle=False, seed=None):
     tests = [order[i::num_folds] for i in range(num_folds)]
 """
         + _KFOLD_PAIRS,
+        "train indices left in the shuffled order": """
+def kfold_indices(num_samples, num_folds, shuffle=False, seed=None):
+    order = np.arange(num_samples)
+    if shuffle:
+        np.random.RandomState(seed).shuffle(order)
+    tests = np.array_split(order, num_folds)
+    return [(order[~np.isin(order, test)], np.sort(test)) for test in tests]
+""",
     },
     "stratified_kfold_indices": {
         "ignores the labels: plain k-fold": """
@@ -181,6 +189,17 @@ def stratified_kfold_indices(labels, num_folds, shuffle=False, seed=None):
         if shuffle:
             rows = rng.permutation(rows)
         fold_of[rows] = np.repeat(np.arange(num_folds), allocation[:, c])
+"""
+        + _STRATIFIED_PAIRS,
+        "sorts the rows by label and deals them out round-robin": """
+def stratified_kfold_indices(labels, num_folds, shuffle=False, seed=None):
+    labels = np.asarray(labels)
+    order = np.argsort(labels, kind="stable")
+    if shuffle:
+        np.random.RandomState(seed).shuffle(order)
+        order = order[np.argsort(labels[order], kind="stable")]
+    fold_of = np.empty(len(labels), dtype=int)
+    fold_of[order] = np.arange(len(labels)) % num_folds
 """
         + _STRATIFIED_PAIRS,
     },
@@ -360,6 +379,11 @@ def roc_curve_points(y_true, y_score, positive_label):
     fpr = np.array([np.sum(~positive & (scores >= t)) for t in thresholds]) / (~positive).sum()
     return [fpr, tpr, thresholds]
 """,
+        "keeps scikit-learn's default drop_intermediate=True": """
+def roc_curve_points(y_true, y_score, positive_label):
+    fpr, tpr, thresholds = metrics.roc_curve(y_true, y_score, pos_label=positive_label)
+    return fpr, tpr, thresholds
+""",
     },
     "auc_score": {
         "counts a tie as a win": """
@@ -404,6 +428,19 @@ def auc_score(y_true, y_score, positive_label):
     greater = scores[positive][:, None] > scores[~positive][None, :]
     ties = scores[positive][:, None] == scores[~positive][None, :]
     return float((greater.sum() + 0.5 * ties.sum()) / (len(scores) * (len(scores) - 1) / 2))
+""",
+        "np.trapezoid with the axes swapped (x = tpr, y = fpr)": """
+def auc_score(y_true, y_score, positive_label):
+    fpr, tpr, _ = metrics.roc_curve(np.asarray(y_true) == positive_label, y_score, drop_intermediate=False)
+    return float(np.trapezoid(fpr, tpr))
+""",
+        "ranks without averaging the ties (argsort ranks)": """
+def auc_score(y_true, y_score, positive_label):
+    positive, scores = np.asarray(y_true) == positive_label, np.asarray(y_score, dtype=float)
+    ranks = np.empty(len(scores))
+    ranks[np.argsort(scores, kind="stable")] = np.arange(1, len(scores) + 1)
+    num_positive, num_negative = positive.sum(), (~positive).sum()
+    return float((ranks[positive].sum() - num_positive * (num_positive + 1) / 2) / (num_positive * num_negative))
 """,
     },
 }
