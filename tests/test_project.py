@@ -65,6 +65,7 @@ def test_pytest_runs_notebooks_through_the_plugin():
     options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
     assert "-p tests.notebook_plugin" in options["addopts"] and "--nbval-lax" in options["addopts"]
     assert set(notebooks.PHASES) <= set(options["testpaths"])
+    assert "pytest-xdist" in pyproject_requirements(), "the plugin runs the suite on xdist workers: a dev extra"
 
 
 def test_workflows_are_valid_yaml_and_run_the_ci_script():
