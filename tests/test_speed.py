@@ -166,3 +166,17 @@ def test_timing_notebooks_pass_while_the_cpu_is_busy(solution: Path) -> None:
     )
     with busy_cores(2):
         client.execute(env=learner)
+
+
+def test_utils_sets_a_short_openmp_spin_before_torch_loads() -> None:
+    """Every notebook imports utils first: a short OpenMP spin keeps multi-threaded torch usable on a busy CPU."""
+    code = "import os, sys; import utils; print(os.environ.get('GOMP_SPINCOUNT'), 'torch' in sys.modules)"
+    environment = {key: value for key, value in os.environ.items() if key != "GOMP_SPINCOUNT"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True)
+    assert result.stdout.split() == ["10000", "False"], result.stdout + result.stderr
+    # A learner's own setting wins.
+    chosen = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**environment, "GOMP_SPINCOUNT": "5"},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert chosen.stdout.split() == ["5", "False"], chosen.stdout + chosen.stderr
