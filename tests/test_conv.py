@@ -181,3 +181,16 @@ def test_bad_input_is_explained():
         conv.receptive_field([(3, 1)])
     with pytest.raises(ValueError, match="positive int"):
         conv.conv_output_size(5, 3, stride=0)
+
+
+def test_pooling_gradients_match_torch():
+    images = _random(2, 3, 9, 8, seed=13).requires_grad_()
+    upstream = _random(2, 3, 5, 4, seed=14)
+    for ours, theirs in [
+        (lambda x: conv.max_pool2d(x, 3, 2, 1), lambda x: F.max_pool2d(x, 3, 2, 1)),
+        (lambda x: conv.avg_pool2d(x, 3, 2, 1, count_include_pad=False),
+         lambda x: F.avg_pool2d(x, 3, 2, 1, count_include_pad=False)),
+    ]:
+        (got,) = torch.autograd.grad((ours(images) * upstream).sum(), images)
+        (want,) = torch.autograd.grad((theirs(images) * upstream).sum(), images)
+        torch.testing.assert_close(got, want)
