@@ -60,6 +60,10 @@ def test_heatmap_and_confusion_matrix():
     assert labelled(ax) and len(ax.texts) == 9
     ax = plot.confusion_matrix([0, 1, 1, 2], [0, 1, 2, 2], class_names=["a", "b", "c"])
     assert labelled(ax) and [text.get_text() for text in ax.texts][:3] == ["1", "0", "0"]
+    colours = {text.get_text(): text.get_color() for text in ax.texts}
+    assert colours["0"] == "black", "a count of 0 sits on the light end of Blues: its text must be dark"
+    dark = plot.heatmap(np.array([[0.0, 1.0]]), cmap="viridis")
+    assert [text.get_color() for text in dark.texts] == ["white", "black"]  # viridis is dark at its low end
     fixed = plot.heatmap(np.array([[0.2, -0.1]]), vmin=-1, vmax=1)
     assert fixed.images[0].get_clim() == (-1, 1)
     with pytest.raises(ValueError, match="2-D"):

@@ -176,6 +176,12 @@ def decision_boundary(
     return _label(ax, title, xlabel, ylabel)
 
 
+def _text_colour(background: Sequence[float]) -> str:
+    """Black on light cells, white on dark ones, whichever end of the colour map is light."""
+    red, green, blue = background[:3]
+    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
+
+
 def heatmap(
     matrix: Any,
     *,
@@ -209,9 +215,6 @@ def heatmap(
     if annotate is None:
         annotate = matrix.size <= 144
     if annotate:
-        low = np.nanmin(matrix) if vmin is None else vmin
-        high = np.nanmax(matrix) if vmax is None else vmax
-        middle = (low + high) / 2
         for (row, column), value in np.ndenumerate(matrix):
             ax.text(
                 column,
@@ -220,7 +223,7 @@ def heatmap(
                 ha="center",
                 va="center",
                 fontsize=8,
-                color="white" if value < middle else "black",
+                color=_text_colour(image.cmap(image.norm(value))),
             )
     return _label(ax, title, xlabel, ylabel)
 
