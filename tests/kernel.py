@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import queue
 from dataclasses import dataclass
 from pathlib import Path
 
 from jupyter_client.manager import start_new_kernel
+
+from tests.notebook_plugin import thread_environment
 
 
 @dataclass
@@ -18,10 +21,14 @@ class Outcome:
 
 
 class Kernel:
-    """A kernel started in a folder; ``run(code)`` returns an Outcome."""
+    """A kernel started in a folder; ``run(code)`` returns an Outcome.
+
+    It gets the same torch/BLAS thread count as the notebook runs (``tests.notebook_plugin``).
+    """
 
     def __init__(self, cwd: Path, timeout: float = 600):
-        self.manager, self.client = start_new_kernel(kernel_name="python3", cwd=str(cwd))
+        environment = {**os.environ, **thread_environment()}
+        self.manager, self.client = start_new_kernel(kernel_name="python3", cwd=str(cwd), env=environment)
         self.timeout = timeout
 
     def run(self, code: str) -> Outcome:

@@ -22,7 +22,14 @@ Nothing is imported eagerly, so that ``python3 -m utils.bootstrap`` runs on a ba
 
 from __future__ import annotations
 
+import os
 from typing import Any
+
+# PyTorch's OpenMP threads spin for a long time between operations by default. On a CPU that other
+# programs are using, the spinning threads fight them for the cores, and small networks train up to
+# ten times slower. A short spin keeps the idle-machine speed and loses much less under load. It has
+# to be set before torch is loaded, and every notebook imports ``utils`` first.
+os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 __all__ = ["Session", "start"]
 
