@@ -188,7 +188,23 @@ def longest_first(units: list[str], times: Mapping[str, float]) -> list[str]:
     return unknown + sorted(known, key=lambda unit: -(_estimated_seconds(unit, times) or 0.0))
 
 
+LOAD_MARKER = "cpu_load"
+LOAD_COMMAND = f"python -m pytest -m {LOAD_MARKER} -n 0"
+
+
+def leaves_out_load_tests(config: pytest.Config) -> bool:
+    """In a parallel run, tests that load the CPU on purpose would slow the notebooks running beside
+    them past their budgets: they are left out unless ``-m`` asks for them, and run after, serially."""
+    parallel = _is_worker(config) or _workers(config) > 0
+    return parallel and not config.option.markexpr
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if leaves_out_load_tests(config):
+        load_tests = [item for item in items if item.get_closest_marker(LOAD_MARKER)]
+        if load_tests:
+            config.hook.pytest_deselected(items=load_tests)
+            items[:] = [item for item in items if not item.get_closest_marker(LOAD_MARKER)]
     if not config.stash.get(_OUR_UNITS, False):
         return  # serial runs and explicit --dist modes keep the collection order
     notebook_ids = {nb.id for nb in notebooks.discover(with_details=False)}
@@ -278,6 +294,11 @@ def _minutes(seconds: float) -> str:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    if leaves_out_load_tests(config):
+        terminalreporter.write_line(
+            f"tests marked {LOAD_MARKER} (timing notebooks under a busy CPU) are not part of a parallel run: "
+            f"`{LOAD_COMMAND}` runs them (`python3 -m utils.bootstrap test` does, after this run)"
+        )
     if not _seconds:
         return
     budgets = _budgets()

@@ -156,6 +156,7 @@ class busy_cores:
 
 
 @pytest.mark.slow
+@pytest.mark.cpu_load
 @pytest.mark.parametrize("solution", TIMING_NOTEBOOKS, ids=[notebooks.notebook_id(p) for p in TIMING_NOTEBOOKS])
 def test_timing_notebooks_pass_while_the_cpu_is_busy(solution: Path) -> None:
     """Two busy loops compete for the CPU while the notebook runs, with the threads a learner's kernel has."""
@@ -180,3 +181,37 @@ def test_utils_sets_a_short_openmp_spin_before_torch_loads() -> None:
         capture_output=True, text=True,
     )  # fmt: skip
     assert chosen.stdout.split() == ["5", "False"], chosen.stdout + chosen.stderr
+
+
+def test_the_load_tests_stay_out_of_parallel_runs_and_run_after_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Busy loops beside a timed notebook would push it past its budget: parallel runs leave them out."""
+    load_test = "tests/test_speed.py::test_timing_notebooks_pass_while_the_cpu_is_busy"
+
+    def collected(*arguments: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q", *arguments,
+             "tests/test_speed.py"],
+            cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        return result.stdout + result.stderr
+
+    parallel = collected()
+    assert load_test not in parallel and "2 workers" in parallel, parallel
+    serial = collected("-m", notebook_plugin.LOAD_MARKER, "-n", "0")
+    assert load_test in serial and "test_kernels_get_one_thread_each" not in serial, serial
+
+    from utils import bootstrap
+
+    commands: list[list[str]] = []
+    monkeypatch.setattr(bootstrap, "setup", lambda: Path("/venv/bin/python"))
+    monkeypatch.setattr(
+        bootstrap.subprocess, "run", lambda command, **_: commands.append(command) or subprocess.CompletedProcess(command, 0)
+    )
+    assert bootstrap.main(["test"]) == 0
+    assert commands == [
+        ["/venv/bin/python", "-m", "pytest"],
+        ["/venv/bin/python", "-m", "pytest", "-m", notebook_plugin.LOAD_MARKER, "-n", "0"],
+    ]
+    commands.clear()
+    assert bootstrap.main(["test", "tests/test_checks.py"]) == 0
+    assert commands == [["/venv/bin/python", "-m", "pytest", "tests/test_checks.py"]]
