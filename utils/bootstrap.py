@@ -1,7 +1,7 @@
 """The two quick-start commands. Standard library only: it runs on a bare Python 3.11+.
 
     python3 -m utils.bootstrap lab    # set everything up, then open the curriculum in JupyterLab
-    python3 -m utils.bootstrap test   # set everything up, then run every test
+    python3 -m utils.bootstrap test   # set everything up, then run every test (the CPU-load tests last)
     python -m utils.bootstrap colab   # (run by the notebooks' setup cell on Colab) see colab() below
 
 "Set everything up" means: create ``.venv`` in the repository (once), install PyTorch into it
