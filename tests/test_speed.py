@@ -27,13 +27,30 @@ ROOT = notebooks.REPO_ROOT
 TIMING_CALLS = re.compile(r"\bbest_time\(|perf_counter\(|time\.time\(|\btimeit\b|process_time\(")
 
 
+# An assertion on measured times names them so: ``loop_seconds``, ``timings``, ``speed_ratio``, ``cost``.
+TIMED_ASSERT = re.compile(r"^\s*assert\b.*(second|time|timing|speed|faster|slower|ratio|cost)", re.MULTILINE)
+
+
+def asserts_on_times(source: str) -> bool:
+    return bool(TIMING_CALLS.search(source) and TIMED_ASSERT.search(source))
+
+
 def timing_notebooks() -> list[Path]:
-    """Solution notebooks that time code (and may assert on the times)."""
+    """Solution notebooks that assert on times they measure (not those that only print epoch times)."""
     return [
         path
         for path in notebooks.solution_paths()
-        if any(TIMING_CALLS.search(cell_source(cell)) for cell in code_cells(notebooks.read(path)))
+        if any(asserts_on_times(cell_source(cell)) for cell in code_cells(notebooks.read(path)))
     ]
+
+
+def test_timing_notebooks_are_found_by_their_assertions() -> None:
+    assert asserts_on_times("seconds = best_time(f)\nassert loop_seconds > 10 * vector_seconds")
+    assert asserts_on_times("t = time.perf_counter()\nassert timings[1] > 10 * timings[32]")
+    assert not asserts_on_times("started = time.perf_counter()\nassert accuracy >= 0.98")
+    assert not asserts_on_times("assert loop_seconds > 1")  # nothing timed in the cell
+    found = {notebooks.notebook_id(path) for path in TIMING_NOTEBOOKS}
+    assert {"1_math/03_matrices_and_transformations", "1_math/10_gradient_descent_variants"} <= found, found
 
 
 TIMING_NOTEBOOKS = timing_notebooks()
