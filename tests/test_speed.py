@@ -236,6 +236,7 @@ def test_the_load_tests_stay_out_of_parallel_runs_and_run_after_them(monkeypatch
     monkeypatch.setattr(bootstrap.subprocess, "run", run)
     assert bootstrap.main(["test"]) == 0
     assert commands == [
+        ["/venv/bin/python", "-m", "utils.artifacts", "build"],
         ["/venv/bin/python", "-m", "pytest"],
         ["/venv/bin/python", "-m", "pytest", "-m", notebook_plugin.LOAD_MARKER, "-n", "0"],
     ]

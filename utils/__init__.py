@@ -7,6 +7,7 @@ Submodules (import what you need):
   (``load(name, format="hf")`` for a Hugging Face ``datasets.Dataset``)
 - ``utils.models``: ``load(name)`` -> tokenizer and model: MiniLM, SmolLM2, MobileNetV2, offline
 - ``utils.artifacts``: models trained by ``utils`` code, built once, cached, rebuilt when stale
+- ``utils.yardstick``: one classifier that scores generated images (confidence, balance, Frechet)
 - ``utils.sources``: how data and models are fetched from pinned packages, verified and cached
 - ``utils.plot``: one plotting style and the shared figures
 - ``utils.checks``: what the check cells call
