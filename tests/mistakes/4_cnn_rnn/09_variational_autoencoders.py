@@ -112,5 +112,16 @@ def reparameterise(mu, log_var, noise):
             reconstruction='F.binary_cross_entropy_with_logits(images, torch.sigmoid(logits), reduction="none")'
             ".flatten(1).sum(1)"
         ),
+        "returns a new tensor with no gradient": _elbo(
+            total="torch.tensor((reconstruction + beta * kl).mean().item(), dtype=logits.dtype)"
+        ),
+        "the KL term detached from the graph": _elbo(total="(reconstruction + beta * kl.detach()).mean()"),
+        "the reconstruction computed under torch.no_grad()": """
+def negative_elbo(logits, images, mu, log_var, beta=1.0):
+    with torch.no_grad():
+        reconstruction = F.binary_cross_entropy_with_logits(logits, images, reduction="none").flatten(1).sum(dim=1)
+    kl = 0.5 * (mu.pow(2) + log_var.exp() - 1.0 - log_var).sum(dim=-1)
+    return (reconstruction + beta * kl).mean()
+""",
     },
 }
