@@ -104,7 +104,7 @@ def _check_data_set(dataset: str) -> str:
     return dataset
 
 
-def _real_test_images(dataset: str) -> Any:
+def _real_images(dataset: str) -> Any:
     from utils import vision
 
     return vision.image_tensors(dataset)
@@ -160,7 +160,7 @@ def build_yardstick_classifier(
 
     _check_data_set(dataset)
     env.seed_everything(seed)
-    images = _real_test_images(dataset)
+    images = _real_images(dataset)
     model = YardstickNet()
     optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
     scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=2e-3, total_steps=num_steps, pct_start=0.15)
@@ -248,8 +248,8 @@ def _as_images(images: Any) -> torch.Tensor:
 
 def features_and_probabilities(images: Any, dataset: str = "mnist") -> tuple[torch.Tensor, torch.Tensor]:
     """The classifier's penultimate features ``(N, FEATURE_SIZE)`` and class probabilities ``(N, 10)``."""
-    model, _ = _loaded(dataset)
-    return _embed(model, _as_images(images))
+    pictures = _as_images(images)
+    return _embed(_loaded(dataset)[0], pictures)
 
 
 @dataclass(frozen=True)
@@ -301,8 +301,8 @@ def score(images: Any, *, dataset: str = "mnist", labels: Any = None, name: str 
 
     ``labels``, for a conditional model, are the classes that were asked for, one per image.
     """
+    pictures = _as_images(images)  # bad input fails before the classifier is loaded (or built)
     model, saved = _loaded(dataset)
-    pictures = _as_images(images)
     features, probabilities = _embed(model, pictures)
     confidence, predicted = probabilities.max(dim=1)
     counts = torch.bincount(predicted, minlength=NUM_CLASSES).double()
@@ -337,7 +337,7 @@ def real_reference(dataset: str = "mnist", num_images: int = 1000, seed: int = 0
     The real statistics come from all 10,000 test images, so even real images have a Frechet
     distance above 0 (a sample of 1,000 is not the whole set); a generator's score is read against this.
     """
-    images = _real_test_images(dataset).test_images
+    images = _real_images(dataset).test_images
     chosen = torch.randperm(len(images), generator=torch.Generator().manual_seed(seed))[:num_images]
     return score(images[chosen], dataset=dataset, name=f"real test images ({dataset})")
 
