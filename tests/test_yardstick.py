@@ -55,13 +55,19 @@ def test_blurred_class_means_score_low(mnist, real: yardstick.Score) -> None:
 
 
 def test_a_gaussian_fitted_to_the_pixels_scores_low(mnist, real: yardstick.Score) -> None:
+    samples = yardstick.pixel_gaussian_samples(1000)
+    assert samples.shape == (1000, 1, 28, 28) and samples.dtype == torch.float32
+    assert samples.min() >= 0 and samples.max() <= 1
+    assert torch.equal(samples, yardstick.pixel_gaussian_samples(1000))  # seeded
+    assert not torch.equal(samples, yardstick.pixel_gaussian_samples(1000, seed=1))
     pixels = mnist.train_images[:10_000].reshape(-1, 784)
-    factor = torch.linalg.cholesky(torch.cov(pixels.T) + 1e-4 * torch.eye(784))
-    noise = torch.randn(1000, 784, generator=torch.Generator().manual_seed(0))
-    samples = (pixels.mean(0) + noise @ factor.T).clamp(0, 1)
+    average_sample = samples.reshape(-1, 784).mean(0)  # the fitted mean, shifted up a little by the clamping
+    assert torch.corrcoef(torch.stack([average_sample, pixels.mean(0)]))[0, 1] > 0.98
     result = yardstick.score(samples)
     assert result.confident_share < 0.5
     assert result.frechet_distance > 20 * real.frechet_distance
+    with pytest.raises(ValueError, match="num_fitted"):
+        yardstick.pixel_gaussian_samples(10, num_fitted=100)
 
 
 def test_one_repeated_digit_shows_collapse(mnist, real: yardstick.Score) -> None:

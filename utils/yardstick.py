@@ -57,6 +57,7 @@ __all__ = [
     "features_and_probabilities",
     "frechet_distance",
     "gaussian_statistics",
+    "pixel_gaussian_samples",
     "real_reference",
     "remember",
     "remembered",
@@ -340,6 +341,33 @@ def real_reference(dataset: str = "mnist", num_images: int = 1000, seed: int = 0
     images = _real_images(dataset).test_images
     chosen = torch.randperm(len(images), generator=torch.Generator().manual_seed(seed))[:num_images]
     return score(images[chosen], dataset=dataset, name=f"real test images ({dataset})")
+
+
+def pixel_gaussian_samples(
+    num_samples: int = 1000, dataset: str = "mnist", *, num_fitted: int = 10_000, seed: int = 0
+) -> torch.Tensor:
+    """The baseline generator of phase 4: samples of one Gaussian fitted to the training images' pixels.
+
+    The mean of the 784 pixels of the first ``num_fitted`` training images and their full
+    ``784 x 784`` covariance (a jitter of 1e-4 on the diagonal for the Cholesky factor), sampled
+    with a seeded generator and clamped to [0, 1]: ``(num_samples, 1, 28, 28)`` float32. It knows the
+    average digit and which pixels are on together, but not strokes; a generative model with
+    latent structure has to beat it on ``score``.
+    """
+    _check_data_set(dataset)
+    if not isinstance(num_samples, int) or num_samples < 1:
+        raise ValueError(f"num_samples must be a positive whole number, not {num_samples!r}")
+    if not isinstance(num_fitted, int) or not 785 <= num_fitted <= 60_000:
+        raise ValueError(
+            f"num_fitted must be a whole number from 785 to 60000 (more images than pixels), not {num_fitted!r}"
+        )
+    pixels = _real_images(dataset).train_images[:num_fitted].reshape(num_fitted, -1).double()
+    factor = torch.linalg.cholesky(torch.cov(pixels.T) + 1e-4 * torch.eye(pixels.shape[1], dtype=torch.float64))
+    draws = torch.randn(
+        num_samples, pixels.shape[1], generator=torch.Generator().manual_seed(seed), dtype=torch.float64
+    )
+    samples = (pixels.mean(0) + draws @ factor.T).clamp(0, 1)
+    return samples.float().reshape(num_samples, 1, 28, 28)
 
 
 def _record_path(dataset: str, name: str) -> Path:
