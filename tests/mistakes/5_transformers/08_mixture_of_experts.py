@@ -181,10 +181,6 @@ MISTAKES = {
         "returns a Python float": _balance(
             _RIGHT_SHARES + "    return float(num_experts * (shares * probabilities.mean(dim=0)).sum())\n"
         ),
-        "bincount without minlength: idle experts at the end go missing": _balance(
-            "    shares = torch.bincount(experts.reshape(-1)).to(probabilities.dtype) / experts.numel()\n"
-            "    return num_experts * (shares * probabilities.mean(dim=0)[: len(shares)]).sum()\n"
-        ),
     },
     "moe_forward": {
         "forgets the gate weights (every expert counts fully)": _moe(
@@ -218,7 +214,8 @@ def moe_forward(layer, tokens):
             "    results = hidden @ layer.project_weight\n"
         ),
         "ReLU instead of the GPT's GELU": _moe(
-            experts_run="    hidden = F.relu(torch.baddbmm(layer.expand_bias[:, None, :], buffer, layer.expand_weight))\n"
+            experts_run="    hidden = F.relu(torch.baddbmm(layer.expand_bias[:, None, :], buffer, "
+            "layer.expand_weight))\n"
             "    results = torch.baddbmm(layer.project_bias[:, None, :], hidden, layer.project_weight)\n"
         ),
         "dispatches every token to slot order by token index (ignores the slots)": _moe(
@@ -228,7 +225,8 @@ def moe_forward(layer, tokens):
             "    slots = order\n"
         ),
         "every expert gets expert 0's weights": _moe(
-            experts_run="    hidden = F.gelu(torch.baddbmm(layer.expand_bias[:1, None, :], buffer, layer.expand_weight[:1]"
+            experts_run="    hidden = F.gelu(torch.baddbmm(layer.expand_bias[:1, None, :], buffer, "
+            "layer.expand_weight[:1]"
             ".expand_as(layer.expand_weight)))\n"
             "    results = torch.baddbmm(layer.project_bias[:1, None, :], hidden, layer.project_weight[:1]"
             ".expand_as(layer.project_weight))\n"
