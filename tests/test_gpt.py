@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 
 import pytest
 import torch
@@ -99,6 +100,13 @@ def test_extra_loss_is_added_and_recorded(config: gpt.GPTConfig) -> None:
         model, ids, num_steps=3, batch_size=2, max_lr=1e-3, progress=False, extra_loss=lambda m: 0.5 * torch.ones(())
     )
     assert history["extra_losses"] == [0.5, 0.5, 0.5]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a loss that carries a gradient is logged without a warning
+        history = gpt.train(
+            model, ids, num_steps=2, batch_size=2, max_lr=1e-3, progress=False,
+            extra_loss=lambda m: 0.0 * m.token_embedding.weight.sum(),
+        )  # fmt: skip
+    assert history["extra_losses"] == [0.0, 0.0]
 
 
 def test_clear_errors(config: gpt.GPTConfig) -> None:

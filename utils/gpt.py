@@ -267,7 +267,7 @@ def train(
         if extra_loss is not None:
             extra = extra_loss(model)
             total = loss + extra
-            history["extra_losses"].append(float(extra))
+            history["extra_losses"].append(float(extra.detach()))
         optimiser.zero_grad(set_to_none=True)
         total.backward()
         if grad_clip is not None:
