@@ -10,7 +10,9 @@ def decoder_layer_forward(layer, target, memory, target_padding_mask, memory_pad
 """
 
 
-_SELF = "x = layer.norm1(target + layer.dropout(layer.self_attention(target, target, target_padding_mask, causal=True)))"
+_SELF = (
+    "x = layer.norm1(target + layer.dropout(layer.self_attention(target, target, target_padding_mask, causal=True)))"
+)
 _CROSS = "x = layer.norm2(x + layer.dropout(layer.cross_attention(x, memory, memory_padding_mask)))"
 _FEED = "return layer.norm3(x + layer.dropout(layer.feed_forward(x)))"
 
@@ -28,8 +30,12 @@ _SHIFTED = "torch.cat([torch.full_like(targets[:, :1], bos_id), targets[:, :-1]]
 _LABELS = "targets.masked_fill(targets == pad_id, -100)"
 
 
-def _greedy(step: str = "model.decode(outputs, memory, memory_padding)[:, -1].argmax(dim=-1)",
-            prepare: str = "model.eval()", steps: str = "max_length", cut: str = "row[: row.index(EOS)]") -> str:
+def _greedy(
+    step: str = "model.decode(outputs, memory, memory_padding)[:, -1].argmax(dim=-1)",
+    prepare: str = "model.eval()",
+    steps: str = "max_length",
+    cut: str = "row[: row.index(EOS)]",
+) -> str:
     return f"""
 def greedy_decode(model, source_ids, max_length):
     {prepare}
@@ -51,10 +57,12 @@ def greedy_decode(model, source_ids, max_length):
 """
 
 
-def _beam(totals: str = "torch.tensor([score for _, score in alive], dtype=log_probs.dtype)[:, None] + log_probs",
-          route: str = "(finished if token == eos_id else survivors).append(hypothesis)",
-          answer: str = "max(finished + alive, key=lambda hypothesis: hypothesis[1])",
-          returned: str = "[token for token in tokens[1:] if token != eos_id], score") -> str:
+def _beam(
+    totals: str = "torch.tensor([score for _, score in alive], dtype=log_probs.dtype)[:, None] + log_probs",
+    route: str = "(finished if token == eos_id else survivors).append(hypothesis)",
+    answer: str = "max(finished + alive, key=lambda hypothesis: hypothesis[1])",
+    returned: str = "[token for token in tokens[1:] if token != eos_id], score",
+) -> str:
     return f"""
 def beam_search(step_log_probs, bos_id, eos_id, beam_size, max_length):
     alive = [([bos_id], 0.0)]
@@ -85,7 +93,9 @@ MISTAKES = {
             _SELF, "x = layer.norm2(x + layer.dropout(layer.cross_attention(x, x, target_padding_mask)))", _FEED
         ),
         "cross-attention queries from the layer's input, not from the self-attention's output": _decoder(
-            _SELF, "x = layer.norm2(x + layer.dropout(layer.cross_attention(target, memory, memory_padding_mask)))", _FEED
+            _SELF,
+            "x = layer.norm2(x + layer.dropout(layer.cross_attention(target, memory, memory_padding_mask)))",
+            _FEED,
         ),
         "cross-attention without the source padding mask": _decoder(
             _SELF, "x = layer.norm2(x + layer.dropout(layer.cross_attention(x, memory, None)))", _FEED
@@ -114,7 +124,9 @@ def decoder_layer_forward(layer, target, memory, target_padding_mask, memory_pad
         "skips the cross-attention": _decoder(_SELF, "pass", _FEED),
     },
     "teacher_forcing": {
-        "no shift: the decoder reads the word it must predict": _teacher("targets.clone()", _LABELS, "inputs == pad_id"),
+        "no shift: the decoder reads the word it must predict": _teacher(
+            "targets.clone()", _LABELS, "inputs == pad_id"
+        ),
         "shifted left instead of right": _teacher(
             "torch.cat([targets[:, 1:], torch.full_like(targets[:, :1], pad_id)], dim=1)", _LABELS, "inputs == pad_id"
         ),
@@ -127,8 +139,9 @@ def decoder_layer_forward(layer, target, memory, target_padding_mask, memory_pad
             "torch.cat([torch.ones_like(targets[:, :1]), targets[:, :-1]], dim=1)", _LABELS, "inputs == pad_id"
         ),
         "padding hard-coded to 0": _teacher(_SHIFTED, "targets.masked_fill(targets == 0, -100)", "inputs == 0"),
-        "padding labels set to 0 instead of -100": _teacher(_SHIFTED, "targets.masked_fill(targets == pad_id, 0)",
-                                                            "inputs == pad_id"),
+        "padding labels set to 0 instead of -100": _teacher(
+            _SHIFTED, "targets.masked_fill(targets == pad_id, 0)", "inputs == pad_id"
+        ),
         "the mask says True where attention is allowed": _teacher(_SHIFTED, _LABELS, "inputs != pad_id"),
         "returns a list instead of a tuple": """
 def teacher_forcing(targets, bos_id, pad_id):
@@ -171,9 +184,7 @@ def greedy_decode(model, source_ids, max_length):
         "answers with the best prefix still alive, ignoring the finished ones": _beam(
             answer="max(alive or finished, key=lambda hypothesis: hypothesis[1])"
         ),
-        "answers with the first hypothesis to finish": _beam(
-            answer="(finished + alive)[0]"
-        ),
+        "answers with the first hypothesis to finish": _beam(answer="(finished + alive)[0]"),
         "keeps <bos> in the answer": _beam(returned="[token for token in tokens if token != eos_id], score"),
         "returns the probability instead of the log-probability": _beam(
             returned="[token for token in tokens[1:] if token != eos_id], math.exp(score)"
