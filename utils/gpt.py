@@ -203,7 +203,7 @@ def cosine_learning_rate(step: int, *, max_lr: float, warmup_steps: int, total_s
 
 
 def _optimiser(model: nn.Module, max_lr: float, weight_decay: float, betas: tuple[float, float]) -> Any:
-    """AdamW with weight decay on matrices only (not on biases, layer norms or, by convention, nothing 1-D)."""
+    """AdamW with weight decay on the matrices (weights and embeddings) only, none on biases or layer norms."""
     decayed, plain = [], []
     for parameter in {id(p): p for p in model.parameters() if p.requires_grad}.values():
         (decayed if parameter.ndim >= 2 else plain).append(parameter)
