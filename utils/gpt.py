@@ -204,9 +204,9 @@ def cosine_learning_rate(step: int, *, max_lr: float, warmup_steps: int, total_s
 
 def _optimiser(model: nn.Module, max_lr: float, weight_decay: float, betas: tuple[float, float]) -> Any:
     """AdamW with weight decay on the matrices (weights and embeddings) only, none on biases or layer norms."""
-    decayed, plain = [], []
-    for parameter in {id(p): p for p in model.parameters() if p.requires_grad}.values():
-        (decayed if parameter.ndim >= 2 else plain).append(parameter)
+    trainable = [parameter for parameter in model.parameters() if parameter.requires_grad]  # tied weights once
+    decayed = [parameter for parameter in trainable if parameter.ndim >= 2]
+    plain = [parameter for parameter in trainable if parameter.ndim < 2]
     groups = [{"params": decayed, "weight_decay": weight_decay}, {"params": plain, "weight_decay": 0.0}]
     return torch.optim.AdamW(groups, lr=max_lr, betas=betas)
 

@@ -361,13 +361,14 @@ def pixel_gaussian_samples(
         raise ValueError(
             f"num_fitted must be a whole number from 785 to 60000 (more images than pixels), not {num_fitted!r}"
         )
-    pixels = _real_images(dataset).train_images[:num_fitted].reshape(num_fitted, -1).double()
+    train_images = _real_images(dataset).train_images[:num_fitted]
+    pixels = train_images.reshape(num_fitted, -1).double()
     factor = torch.linalg.cholesky(torch.cov(pixels.T) + 1e-4 * torch.eye(pixels.shape[1], dtype=torch.float64))
     draws = torch.randn(
         num_samples, pixels.shape[1], generator=torch.Generator().manual_seed(seed), dtype=torch.float64
     )
     samples = (pixels.mean(0) + draws @ factor.T).clamp(0, 1)
-    return samples.float().reshape(num_samples, 1, 28, 28)
+    return samples.float().reshape(num_samples, *train_images.shape[1:])
 
 
 def _record_path(dataset: str, name: str) -> Path:
