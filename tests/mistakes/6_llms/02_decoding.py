@@ -268,18 +268,11 @@ def process_scores(input_ids, scores, temperature=1.0, top_k=0, top_p=1.0, repet
         "takes the most likely token instead of sampling": _variant(
             _SAMPLE, ("torch.multinomial(probabilities, num_samples=1).squeeze(1)", "probabilities.argmax(dim=-1)")
         ),
-        "samples with torch.distributions.Categorical (the same distribution, other random numbers)": _variant(
+        "samples by inverse CDF with torch.rand (the same distribution, other random numbers)": _variant(
             _SAMPLE,
             (
                 "torch.multinomial(probabilities, num_samples=1).squeeze(1)",
-                "torch.distributions.Categorical(probs=probabilities).sample()",
-            ),
-        ),
-        "samples with replacement=True (another algorithm, other draws)": _variant(
-            _SAMPLE,
-            (
-                "torch.multinomial(probabilities, num_samples=1)",
-                "torch.multinomial(probabilities, num_samples=1, replacement=True)",
+                "(probabilities.cumsum(dim=-1) < torch.rand(len(probabilities), 1)).sum(dim=-1)",
             ),
         ),
         "samples from the raw logits, without the processors": _variant(
