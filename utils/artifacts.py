@@ -68,7 +68,7 @@ __all__ = [
 
 # Modules of ``utils`` that register artefacts: imported when a name is not known yet, so that
 # ``artifacts.load("mnist-classifier")`` works without importing its builder first.
-BUILDER_MODULES: tuple[str, ...] = ("utils.yardstick",)
+BUILDER_MODULES: tuple[str, ...] = ("utils.yardstick", "utils.sentiment")
 
 AREA = "artifacts"
 
