@@ -402,4 +402,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # As `python -m utils.artifacts` this file runs as the module __main__, while the builder modules register
+    # their artefacts with `utils.artifacts`: hand over to that module, so that both use one registry.
+    from utils import artifacts as _registry_module
+
+    raise SystemExit(_registry_module.main())

@@ -62,6 +62,8 @@ class SentimentClassifier(nn.Module):
 
     def __init__(self, encoder: nn.Module, num_labels: int = 2, dropout: float = 0.1):
         super().__init__()
+        if getattr(encoder, "pooler", None) is not None:
+            encoder.pooler = None  # BERT's [CLS] pooler: unused here, so it would only hold gradients of None
         self.encoder = encoder
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Linear(encoder.config.hidden_size, num_labels)
@@ -117,7 +119,7 @@ def collate(token_ids, labels=None, pad_id: int = 0) -> dict[str, torch.Tensor]:
         attention_mask[row, : len(ids)] = 1
     batch = {"input_ids": input_ids, "attention_mask": attention_mask}
     if labels is not None:
-        batch["labels"] = torch.as_tensor(np.asarray(labels), dtype=torch.long)
+        batch["labels"] = torch.tensor(np.asarray(labels), dtype=torch.long)
     return batch
 
 
