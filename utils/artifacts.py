@@ -68,7 +68,7 @@ __all__ = [
 
 # Modules of ``utils`` that register artefacts: imported when a name is not known yet, so that
 # ``artifacts.load("mnist-classifier")`` works without importing its builder first.
-BUILDER_MODULES: tuple[str, ...] = ("utils.yardstick",)
+BUILDER_MODULES: tuple[str, ...] = ("utils.yardstick", "utils.sentiment")
 
 AREA = "artifacts"
 
@@ -402,4 +402,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # As `python -m utils.artifacts` this file runs as the module __main__, while the builder modules register
+    # their artefacts with `utils.artifacts`: hand over to that module, so that both use one registry.
+    from utils import artifacts as _registry_module
+
+    raise SystemExit(_registry_module.main())
