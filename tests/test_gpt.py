@@ -121,3 +121,57 @@ def test_clear_errors(config: gpt.GPTConfig) -> None:
         model(torch.zeros(1, 4))
     with pytest.raises(ValueError, match="too few"):
         gpt.evaluate(model, torch.zeros(5, dtype=torch.long))
+
+
+def _loss_of_each_token(model: gpt.GPT, ids: torch.Tensor, history: int) -> list[tuple[int, float]]:
+    """(position, loss) for every token, predicted one at a time from the last `history` tokens (slow)."""
+    model.eval()
+    out = []
+    with torch.no_grad():
+        for position in range(1, len(ids)):
+            window = ids[max(0, position - history) : position].view(1, -1)
+            logits = model(window)[0, -1]
+            out.append((position, float(torch.nn.functional.cross_entropy(logits, ids[position]))))
+    return out
+
+
+@pytest.mark.parametrize("stride", [None, 16, 5, 1])
+def test_evaluate_scores_every_token_once_with_the_history_it_promises(stride: int | None) -> None:
+    torch.manual_seed(3)
+    context = 16
+    model = gpt.GPT(gpt.GPTConfig(vocab_size=7, context_size=context, num_layers=2, num_heads=2, embedding_size=8))
+    model.double()
+    ids = torch.randint(0, 7, (83,))
+    step = context if stride is None else stride
+    # The reference: window w starts at w * step; it scores its last `step` targets (the first window all of them).
+    num_windows = 1 + (len(ids) - 1 - context) // step
+    expected = []
+    for window in range(num_windows):
+        start = window * step
+        inputs = ids[start : start + context].view(1, -1)
+        with torch.no_grad():
+            losses = torch.nn.functional.cross_entropy(
+                model(inputs)[0], ids[start + 1 : start + context + 1], reduction="none"
+            )
+        first = 0 if window == 0 else context - step
+        expected += [(start + 1 + i, float(losses[i]), i + 1) for i in range(first, context)]
+    positions = [position for position, _, _ in expected]
+    assert positions == list(range(1, positions[-1] + 1))  # every token once, in order, none twice
+    assert positions[-1] > len(ids) - 1 - step
+    if stride is not None:  # after the first window, at least context - stride tokens of history
+        assert min(history for position, _, history in expected if position > context) >= context - stride
+    if stride == 1:  # each token after the first window is predicted from exactly the last `context` tokens
+        slow = dict(_loss_of_each_token(model, ids, context))
+        assert all(loss == pytest.approx(slow[position]) for position, loss, _ in expected if position > context)
+    model.train()
+    mean = sum(loss for _, loss, _ in expected) / len(expected)
+    assert gpt.evaluate(model, ids, stride=stride, batch_size=3) == pytest.approx(mean, rel=1e-6)  # float32 logits
+    assert model.training
+
+
+def test_evaluate_refuses_a_stride_outside_the_context(config: gpt.GPTConfig) -> None:
+    model = gpt.GPT(config)
+    ids = torch.randint(0, 11, (200,))
+    for stride in (0, config.context_size + 1, 2.5):
+        with pytest.raises(ValueError, match="stride must be a whole number"):
+            gpt.evaluate(model, ids, stride=stride)

@@ -176,14 +176,42 @@ class busy_cores:
 @pytest.mark.cpu_load
 @pytest.mark.parametrize("solution", TIMING_NOTEBOOKS, ids=[notebooks.notebook_id(p) for p in TIMING_NOTEBOOKS])
 def test_timing_notebooks_pass_while_the_cpu_is_busy(solution: Path) -> None:
-    """Two busy loops compete for the CPU while the notebook runs, with the threads a learner's kernel has."""
+    """Two busy loops compete for the CPU while the notebook runs, up to its last assertion on times (the
+    cells after it assert nothing about time, and the parallel run has run them), with the threads a
+    learner's kernel has."""
     learner = {key: value for key, value in os.environ.items() if key not in notebook_plugin.THREAD_VARIABLES}
-    nb = notebooks.read(solution)
+    nb = up_to_the_last_timed_assertion(notebooks.read(solution))
     client = NotebookClient(
         nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(solution.parent)}}
     )
     with busy_cores(2):
         client.execute(env=learner)
+
+
+def up_to_the_last_timed_assertion(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook's cells up to and including the last code cell that asserts on times it measures."""
+    timed = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and asserts_on_times(cell_source(cell))]
+    if not timed:
+        raise ValueError("the notebook asserts on no times")
+    cut = nbformat.from_dict(nb)
+    cut.cells = nb.cells[: timed[-1] + 1]
+    return cut
+
+
+def test_the_load_test_stops_after_the_last_timed_assertion() -> None:
+    cells = [
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("t = time.perf_counter()\nassert loop_seconds > 3 * vector_seconds"),
+        nbformat.v4.new_markdown_cell("Training, untimed:"),
+        nbformat.v4.new_code_cell("t = time.perf_counter()\nassert speed_ratio >= 3"),
+        nbformat.v4.new_code_cell("train()\nassert accuracy > 0.9"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    cut = up_to_the_last_timed_assertion(nb)
+    assert [cell_source(cell) for cell in cut.cells] == [cell_source(cell) for cell in cells[:4]]
+    assert len(nb.cells) == 5  # the original is left whole
+    with pytest.raises(ValueError, match="no times"):
+        up_to_the_last_timed_assertion(nbformat.v4.new_notebook(cells=[cells[0], cells[4]]))
 
 
 def test_utils_sets_a_short_openmp_spin_before_torch_loads() -> None:

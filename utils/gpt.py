@@ -290,23 +290,37 @@ def evaluate(
     context_size: int | None = None,
     batch_size: int = 64,
     max_windows: int | None = None,
+    stride: int | None = None,
 ) -> float:
-    """Mean cross-entropy in nats per token over consecutive, non-overlapping windows of ``ids``.
+    """Mean cross-entropy in nats per token of the held-out ``ids``, every token scored once, in order.
 
-    Every window of ``context_size + 1`` tokens (the model's context by default) predicts its last
-    ``context_size`` tokens from the ones before, so the whole text is scored once, in order
-    (``max_windows`` keeps only the first ones). The model is put back in the mode it was in.
+    By default the text is cut into consecutive, non-overlapping windows of ``context_size + 1``
+    tokens (the model's context by default), each predicting its last ``context_size`` tokens from
+    the ones before: the first token of a window is predicted from nothing, the last from the whole
+    context, so this is the loss averaged over all context lengths (what training minimises).
+    With ``stride`` (1 to ``context_size``), windows start every ``stride`` tokens and each scores
+    only its last ``stride`` tokens (the first window scores all of its own): every token after the
+    first window is then predicted from at least ``context_size - stride`` tokens of history, the
+    way the model reads a long text. ``max_windows`` keeps only the first windows. The model is put
+    back in the mode it was in.
     """
     context = context_size or model.config.context_size
     if not isinstance(ids, torch.Tensor) or ids.ndim != 1:
         raise ValueError("evaluate takes the token ids of a text as a 1-D tensor (vocabulary.encode(text))")
-    num_windows = (len(ids) - 1) // context
-    if num_windows < 1:
+    step = context if stride is None else stride
+    if not isinstance(step, int) or not 1 <= step <= context:
+        raise ValueError(f"stride must be a whole number from 1 to the context size {context}, not {stride!r}")
+    if len(ids) < context + 1:
         raise ValueError(f"{len(ids)} tokens are too few for one window of {context} + 1")
+    num_windows = 1 + (len(ids) - 1 - context) // step
     if max_windows is not None:
         num_windows = min(num_windows, max_windows)
     device = next(model.parameters()).device
-    starts = torch.arange(num_windows) * context
+    starts = torch.arange(num_windows) * step
+    # Which of a window's positions it scores: all of them in the first window, the last `step` after.
+    scored = torch.zeros(num_windows, context, dtype=torch.bool)
+    scored[:, context - step :] = True
+    scored[0] = True
     was_training = model.training
     model.eval()
     total, count = 0.0, 0
@@ -315,10 +329,12 @@ def evaluate(
             window_starts = starts[first : first + batch_size]
             windows = ids[window_starts[:, None] + torch.arange(context + 1)].long().to(device)
             logits = model(windows[:, :-1])
-            total += F.cross_entropy(
-                logits.reshape(-1, logits.shape[-1]).float(), windows[:, 1:].reshape(-1), reduction="sum"
-            ).item()
-            count += windows[:, 1:].numel()
+            losses = F.cross_entropy(
+                logits.reshape(-1, logits.shape[-1]).float(), windows[:, 1:].reshape(-1), reduction="none"
+            ).view(len(window_starts), context)
+            keep = scored[first : first + batch_size].to(device)
+            total += losses[keep].sum().item()
+            count += int(keep.sum())
     finally:
         model.train(was_training)
     return total / count
