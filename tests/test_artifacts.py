@@ -193,3 +193,22 @@ def test_a_read_only_cache_says_what_to_set(cache: Path) -> None:
         assert artifacts.load("tiny-regressor")["config"] == {"width": 3}  # reading needs no write
         with pytest.raises(config.FolderNotWritableError, match="Set CURRICULUM_CACHE_DIR"):
             artifacts.load("tiny-regressor", width=4)
+
+
+def test_the_build_command_sees_every_registered_artefact() -> None:
+    """`python -m utils.artifacts build` (run before the notebooks) uses the registry the builders fill.
+
+    Run as a script, the module is ``__main__``, a second copy of ``utils.artifacts``: if its ``main``
+    read its own registry it would find nothing to build, and the notebooks would train the artefacts
+    inside their timed runs. An unknown name makes the command list what it knows, without building.
+    """
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "utils.artifacts", "build", "no-such-artefact"],
+        cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stdout + result.stderr
+    for name in ("yardstick-classifier", "minilm-sentiment"):
+        assert name in result.stderr, result.stderr
