@@ -87,12 +87,17 @@ def mean_reciprocal_rank(ranked, relevant):
         "log(softmax(...)): overflows to inf on large logits": _nll(
             "torch.log(torch.softmax(logits[:, :-1], dim=-1))", "input_ids[:, 1:]", "answer_mask[:, 1:]", _PER_ROW
         ),
-        "the mask not shifted with the targets": _nll(_LOG_SOFTMAX, "input_ids[:, 1:]", "answer_mask[:, :-1]", _PER_ROW),
+        "the mask not shifted with the targets": _nll(
+            _LOG_SOFTMAX, "input_ids[:, 1:]", "answer_mask[:, :-1]", _PER_ROW
+        ),
         "averages over every position, the prompt included": _nll(
             _LOG_SOFTMAX, "input_ids[:, 1:]", "torch.ones_like(answer_mask[:, 1:])", _PER_ROW
         ),
         "divides by the row length instead of the answer length": _nll(
-            _LOG_SOFTMAX, "input_ids[:, 1:]", "answer_mask[:, 1:]", "(token_nll * counted).sum(dim=1) / token_nll.shape[1]"
+            _LOG_SOFTMAX,
+            "input_ids[:, 1:]",
+            "answer_mask[:, 1:]",
+            "(token_nll * counted).sum(dim=1) / token_nll.shape[1]",
         ),
         "one mean over the whole batch": _nll(
             _LOG_SOFTMAX,
