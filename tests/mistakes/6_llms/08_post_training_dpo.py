@@ -132,4 +132,11 @@ def group_relative_advantages(rewards, epsilon=1e-4):
     },
 }
 
-FAMILY_EXEMPTIONS: dict = {}
+FAMILY_EXEMPTIONS = {
+    "dpo_loss": {
+        "swaps `policy_rejected_logps` and `reference_chosen_logps`": (
+            "the DPO margin (pc - rc) - (pr - rr) equals (pc - pr) - (rc - rr): the loss is the same function "
+            "with these two arguments exchanged, so the swap is not a mistake"
+        ),
+    },
+}
