@@ -18,7 +18,7 @@ TOP_LEVEL = {
     "1_math", "2_pytorch", "3_neural_networks", "4_cnn_rnn", "5_transformers", "6_llms", "7_mlops",
     "utils", "tests", "environment.yml", "pyproject.toml", "README.md", "CONTRIBUTING.md",
 }  # fmt: skip
-CONDA_NAMES = {"pytorch": "torch"}
+CONDA_NAMES = {"pytorch": "torch", "uvicorn-standard": "uvicorn"}  # conda-forge name -> PyPI name
 
 
 def tracked_top_level() -> set[str]:

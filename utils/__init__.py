@@ -15,6 +15,7 @@ Submodules (import what you need):
 - ``utils.exercises``: generates exercise notebooks from solutions (``python -m utils.exercises``)
 - ``utils.catalogue``: every notebook's id, title, exercises and goals, shipped as ``catalogue.json``
 - ``utils.timing``: ``best_time``, for fair loop-vs-vectorised comparisons
+- ``utils.servers``: start a server on loopback in a child process, wait until it answers, always stop it
 - ``utils.notebooks``: notebook conventions and the README roadmap
 - ``utils.bootstrap``: the two quick-start commands, and the Colab install (standard library only)
 

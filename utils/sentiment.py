@@ -26,6 +26,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from utils import artifacts, data, models
+from utils.models.loaders import pool
 
 __all__ = [
     "ARTIFACT",
@@ -70,8 +71,7 @@ class SentimentClassifier(nn.Module):
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, labels: torch.Tensor | None = None):
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        pooled = pool(hidden, attention_mask, "mean")
         logits = self.head(self.dropout(pooled)).float()
         output = {"logits": logits}
         if labels is not None:
@@ -229,8 +229,7 @@ def embed(encoder, token_ids, *, batch_size: int = 128, pad_id: int = 0, autocas
         batch = {key: value.to(device) for key, value in collate([token_ids[i] for i in indices], None, pad_id).items()}
         with torch.autocast(device_type, dtype=autocast_dtype or torch.bfloat16, enabled=autocast_dtype is not None):
             hidden = encoder(**batch).last_hidden_state.float()
-        mask = batch["attention_mask"].unsqueeze(-1).float()
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        pooled = pool(hidden, batch["attention_mask"], "mean")
         embeddings[indices] = F.normalize(pooled, dim=-1).cpu().numpy()
     return embeddings
 
@@ -269,6 +268,9 @@ def build_sentiment_classifier(
                              pad_id=tokenizer.pad_token_id, device=device)
     accuracy = float((probabilities.argmax(1) == test.label.to_numpy()).mean())
     model.to("cpu")
+    # The float32 model's own probabilities on the held-out split (the reference that 6_llms/09 compares
+    # quantised variants with, and that phase 7 checks a served model against).
+    float32_probabilities = evaluate(model, tokenize(tokenizer, test.text, max_length), pad_id=tokenizer.pad_token_id)
     return {
         "state_dict": {key: value.detach().clone() for key, value in model.state_dict().items()},
         "config": {"model": MODEL, "labels": list(LABELS), "max_length": max_length, "num_labels": 2},
@@ -277,6 +279,7 @@ def build_sentiment_classifier(
             "test_size": len(test),
             "standard_error": math.sqrt(accuracy * (1 - accuracy) / len(test)),
             "final_loss": float(np.mean(losses[-10:])),
+            "test_probabilities_float32": torch.from_numpy(float32_probabilities),
         },
     }
 
