@@ -33,6 +33,19 @@ from typing import Any
 # to be set before torch is loaded, and every notebook imports ``utils`` first.
 os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
+# The tools of phase 7 (MLflow, DVC, Gradio, the Hugging Face Hub) report usage to their makers over the
+# network unless told not to. The notebooks run offline and send nothing, and the tools' child processes
+# (a `dvc` command, a server) inherit these settings. ``DO_NOT_TRACK`` is the cross-tool convention.
+OFFLINE_SETTINGS = {
+    "DO_NOT_TRACK": "true",
+    "MLFLOW_DISABLE_TELEMETRY": "true",
+    "DVC_NO_ANALYTICS": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+}
+for _variable, _value in OFFLINE_SETTINGS.items():
+    os.environ.setdefault(_variable, _value)
+
 __all__ = ["Session", "start"]
 
 
