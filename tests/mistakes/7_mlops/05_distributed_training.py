@@ -77,6 +77,8 @@ def ring_all_reduce(tensor):
         "changes the dtype to float32": _ring(_SCATTER, _GATHER, setup="result = tensor.flatten().float()"),
         "averages instead of summing": _ring(_SCATTER, _GATHER,
                                              end="return (result / world_size).to(tensor.dtype).reshape(tensor.shape)"),
+        "assumes 4 ranks": _ring(_SCATTER, _GATHER).replace(
+            "rank, world_size = dist.get_rank(), dist.get_world_size()", "rank, world_size = dist.get_rank(), 4"),
         "sends the whole tensor to every other rank": """
 def ring_all_reduce(tensor):
     rank, world_size = dist.get_rank(), dist.get_world_size()
