@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -74,6 +75,7 @@ def test_a_server_answers_and_stop_ends_it_with_its_children(tmp_path):
         code = server.stop()
     assert code is not None and not server.running
     assert server not in servers.running()
+    assert not server.log_path.exists(), "stop() leaves no log file behind"
     for _ in range(50):
         if not _alive(grandchild):
             break
@@ -142,4 +144,8 @@ def test_a_killed_parent_takes_its_server_with_it(tmp_path):
         if not _alive(server_pid):
             break
         time.sleep(0.05)
-    assert not _alive(server_pid), "the server outlived its killed parent"
+    try:
+        assert not _alive(server_pid), "the server outlived its killed parent"
+    finally:  # its own child (the sleeping grandchild) is still in the server's process group
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(server_pid, signal.SIGKILL)

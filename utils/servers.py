@@ -76,7 +76,7 @@ class Server:
         return self.process.poll() is None
 
     def log(self, last_characters: int = 4000) -> str:
-        """What the server printed (stdout and stderr), the last ``last_characters`` of it."""
+        """What the server printed (stdout and stderr), the last ``last_characters`` of it ("" once stopped)."""
         try:
             return self.log_path.read_text(errors="replace")[-last_characters:]
         except OSError:
@@ -97,6 +97,7 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)  # anything the server left behind in its group
         if self in _RUNNING:
             _RUNNING.remove(self)
+        self.log_path.unlink(missing_ok=True)  # what it printed goes with it: read log() before stop()
         return self.process.returncode
 
     def __enter__(self) -> Server:
